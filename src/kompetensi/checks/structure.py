@@ -1,0 +1,112 @@
+"""Cross-module structure: duplicate ids, prerequisites and their cycles, learning paths, freshness."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..findings import Finding
+from ..model import Handbook
+from ..render import is_overdue, tanggal
+from ..rules import RULES
+from ..suggest import did_you_mean
+
+MARKERS = re.compile(r"\bTODO\b|\bFIXME\b|\[SME\]")
+
+
+def check(book: Handbook, today: dt.date) -> list[Finding]:
+    findings: list[Finding] = []
+    ids = sorted(book.modules)
+    example = ids[0] if ids else "literasi-digital-asn"
+    for module in book.modules.values():
+        rel = module.rel + "/module.yml"
+        for pre in module.manifest.prerequisites:
+            if pre not in book.modules:
+                findings.append(RULES["prerequisite-unknown"].at(rel, _line_of(module.dir / "module.yml", pre), 0,
+                                                                 id=pre, suggestion=did_you_mean(pre, ids),
+                                                                 example=example))
+        m = module.manifest
+        if m.status == "published" and m.reviewed is not None and is_overdue(m.reviewed, today):
+            findings.append(RULES["review-overdue"].at(rel, _line_of(module.dir / "module.yml", "reviewed"), 0,
+                                                       value=tanggal(m.reviewed), owner=m.owner or "pemelihara isi"))
+        if m.status == "published":
+            for page in module.pages:
+                if page.text is None:
+                    continue
+                for number, line in enumerate(page.text.split("\n"), start=1):
+                    match = MARKERS.search(line)
+                    if match:
+                        findings.append(RULES["leftover-marker"].at(page.rel, number, match.start() + 1,
+                                                                    marker=match.group(0)))
+    findings += _cycles(book)
+    findings += _paths(book)
+    return findings
+
+
+def _line_of(path: object, needle: str) -> int:
+    """Best-effort line of a value in a manifest, for messages about cross-module facts."""
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):  # type: ignore[attr-defined]
+            if re.search(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", line):
+                return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 0
+
+
+def _cycles(book: Handbook) -> list[Finding]:
+    """Report each prerequisite cycle once, naming every module in it."""
+    graph = {mid: [p for p in m.manifest.prerequisites if p in book.modules] for mid, m in book.modules.items()}
+    findings: list[Finding] = []
+    state: dict[str, int] = {}
+    reported: set[frozenset[str]] = set()
+    for start in sorted(graph):
+        if state.get(start):
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        trail: list[str] = []
+        while stack:
+            node, index = stack.pop()
+            if index == 0:
+                state[node] = 1
+                trail.append(node)
+            children = graph[node]
+            if index < len(children):
+                stack.append((node, index + 1))
+                child = children[index]
+                if state.get(child) == 1:
+                    cycle = trail[trail.index(child):] + [child]
+                    key = frozenset(cycle)
+                    if key not in reported:
+                        reported.add(key)
+                        first = book.modules[cycle[0]]
+                        findings.append(RULES["prerequisite-cycle"].at(
+                            first.rel + "/module.yml", _line_of(first.dir / "module.yml", cycle[1]), 0,
+                            cycle=" → ".join(cycle)))
+                elif not state.get(child):
+                    stack.append((child, 0))
+            else:
+                state[node] = 2
+                trail.pop()
+    return findings
+
+
+def _paths(book: Handbook) -> list[Finding]:
+    findings: list[Finding] = []
+    rel = "modules/jalur.yml"
+    path_file = book.root / rel
+    for path in book.paths:
+        seen: list[str] = []
+        for module_id in path.modules:
+            line = _line_of(path_file, module_id)
+            module = book.modules.get(module_id)
+            if module is None:
+                findings.append(RULES["path-unknown-module"].at(rel, line, 0, path_id=path.id, id=module_id,
+                                                                suggestion=did_you_mean(module_id, book.modules)))
+                continue
+            for pre in module.manifest.prerequisites:
+                if pre in path.modules and pre not in seen:
+                    findings.append(RULES["path-order"].at(rel, line, 0, path_id=path.id, id=module_id,
+                                                           prerequisite=pre))
+            seen.append(module_id)
+    return findings

@@ -1,0 +1,276 @@
+"""Load ``modules/`` and ``docs/`` into a :class:`~kompetensi.model.Handbook`, collecting findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .findings import Finding
+from .manifest import KEBAB, kebab_suggestion, validate_manifest
+from .mdscan import parse_quizzes
+from .model import DocPage, GlossaryTerm, Handbook, LearningPath, Manifest, Module, Page
+from .rules import RULES
+from .textio import MAX_YAML_BYTES, read_text, split_front_matter
+from .yamlsafe import load_yaml
+
+LESSON_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
+SPECIAL_PAGES = {"kuis.md": ("quiz", "Kuis Modul"), "fasilitator.md": ("facilitator", "Panduan Fasilitator")}
+DATA_FILES = {"glosarium.yml", "jalur.yml"}
+
+
+def load_handbook(root: Path, today: dt.date | None = None) -> tuple[Handbook, list[Finding]]:
+    """Read everything under ``root/modules`` and ``root/docs``. Never raises on bad content."""
+    today = today or dt.date.today()
+    root = root.resolve()
+    book = Handbook(root=root)
+    findings: list[Finding] = []
+    modules_dir = root / "modules"
+    if modules_dir.is_dir():
+        for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            module, module_findings = load_module(folder, root, today)
+            book.modules[module.id] = module
+            findings += module_findings
+        glossary = modules_dir / "glosarium.yml"
+        if glossary.is_file():
+            book.glossary, found = _load_glossary(glossary, _rel(glossary, root))
+            findings += found
+        paths = modules_dir / "jalur.yml"
+        if paths.is_file():
+            book.paths, found = _load_paths(paths, _rel(paths, root))
+            findings += found
+    docs_dir = root / "docs"
+    if docs_dir.is_dir():
+        for path in sorted(docs_dir.rglob("*.md")):
+            if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
+                continue
+            rel = _rel(path, root)
+            page = DocPage(path=path, rel=rel, site_path=path.relative_to(docs_dir).as_posix())
+            page.text, found = read_text(path, rel)
+            findings += found
+            if page.text is not None:
+                page.meta, page.body_line, found = _front_matter(page.text, rel, required=False)
+                findings += found
+            book.docs[page.site_path] = page
+    return book, findings
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_module(folder: Path, root: Path, today: dt.date) -> tuple[Module, list[Finding]]:
+    findings: list[Finding] = []
+    rel_dir = _rel(folder, root)
+    name = folder.name
+    if not KEBAB.match(name):
+        findings.append(RULES["module-id-format"].at(rel_dir, 0, 0, folder=name, suggestion=kebab_suggestion(name)))
+    manifest_path = folder / "module.yml"
+    manifest = Manifest(id=name, title=name)
+    if not manifest_path.is_file():
+        findings.append(RULES["manifest-missing"].at(rel_dir + "/module.yml", 0, 0, module=name,
+                                                     path=rel_dir + "/module.yml"))
+    else:
+        rel = _rel(manifest_path, root)
+        text, found = read_text(manifest_path, rel, MAX_YAML_BYTES)
+        findings += found
+        if text is not None:
+            doc, found = load_yaml(text, rel)
+            findings += found
+            if doc is not None:
+                manifest, found = validate_manifest(doc, name, rel, today)
+                findings += found
+                manifest.title = manifest.title or name
+    module = Module(id=name, dir=folder, rel=rel_dir, manifest=manifest)
+
+    numbers: dict[int, list[str]] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        rel = _rel(path, root)
+        if path.parent != folder:
+            if path.suffix.lower() in ASSET_SUFFIXES:
+                module.assets.append(path)
+            else:
+                findings.append(RULES["module-unexpected-file"].at(rel, 0, 0, name=path.relative_to(folder)))
+            continue
+        if path.name == "module.yml":
+            continue
+        if path.suffix.lower() in ASSET_SUFFIXES:
+            module.assets.append(path)
+            continue
+        if path.suffix == ".md":
+            if path.name in SPECIAL_PAGES:
+                kind, default_title = SPECIAL_PAGES[path.name]
+                page = Page(path=path, rel=rel, kind=kind, slug=path.stem, title=default_title)
+                findings += _read_page(page, required_minutes=False)
+                if kind == "quiz":
+                    module.quiz = page
+                else:
+                    module.facilitator = page
+                continue
+            match = LESSON_NAME.match(path.name)
+            if not match:
+                findings.append(RULES["lesson-filename"].at(rel, 0, 0, name=path.name,
+                                                            suggestion=_lesson_suggestion(path.name)))
+                continue
+            number = int(match.group(1))
+            numbers.setdefault(number, []).append(path.name)
+            page = Page(path=path, rel=rel, kind="lesson", slug=path.stem, number=number)
+            findings += _read_page(page, required_minutes=True)
+            module.lessons.append(page)
+            continue
+        findings.append(RULES["module-unexpected-file"].at(rel, 0, 0, name=path.name))
+
+    module.lessons.sort(key=lambda p: (p.number, p.filename))
+    ordered = sorted(numbers)
+    for number in ordered:
+        if len(numbers[number]) > 1:
+            first = module.lessons[[p.number for p in module.lessons].index(number)]
+            findings.append(RULES["lesson-number-duplicate"].at(first.rel, 0, 0, number=f"{number:02d}",
+                                                                names=", ".join(numbers[number])))
+    expected = 1
+    for number in ordered:
+        if number != expected:
+            page = next(p for p in module.lessons if p.number == number)
+            before = f"{expected - 1:02d}" if expected > 1 else "awal (01)"
+            findings.append(RULES["lesson-number-gap"].at(page.rel, 0, 0, before=before, after=f"{number:02d}"))
+        expected = number + 1
+    if not module.lessons:
+        findings.append(RULES["module-no-lessons"].at(rel_dir, 0, 0, module=name))
+    if module.quiz is None:
+        findings.append(RULES["module-quiz-missing"].at(rel_dir + "/kuis.md", 0, 0, module=name,
+                                                        path=rel_dir + "/kuis.md"))
+    return module, findings
+
+
+def _lesson_suggestion(name: str) -> str:
+    stem = name[:-3] if name.endswith(".md") else name
+    digits = re.match(r"^\D*(\d+)", stem)
+    number = int(digits.group(1)) if digits else 1
+    words = re.sub(r"^\W*\d+\W*", "", stem) or stem
+    return f"{number:02d}-{kebab_suggestion(words)}.md"
+
+
+def _read_page(page: Page, required_minutes: bool) -> list[Finding]:
+    text, findings = read_text(page.path, page.rel)
+    if text is None:
+        return findings
+    page.text = text
+    meta, page.body_line, found = _front_matter(text, page.rel, required=True)
+    findings += found
+    page.meta = meta
+    title = meta.get("title")
+    if isinstance(title, str) and title.strip():
+        page.title = title.strip()
+    elif page.kind == "lesson" or "title" in meta:
+        line = 2 if text.startswith("---") else 0
+        findings.append(RULES["frontmatter-title"].at(page.rel, line, 1))
+    minutes = meta.get("minutes")
+    if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0:
+        page.minutes = minutes
+    elif required_minutes or minutes is not None:
+        shown = "kosong" if minutes is None else repr(minutes)
+        findings.append(RULES["frontmatter-minutes"].at(page.rel, 2 if text.startswith("---") else 0, 1,
+                                                        found=shown))
+    body = split_front_matter(text).body
+    if not body.strip():
+        findings.append(RULES["lesson-empty"].at(page.rel, page.body_line, 1))
+    page.questions = [block.question for block in parse_quizzes(text) if block.question is not None]
+    return findings
+
+
+def _front_matter(text: str, rel: str, required: bool) -> tuple[dict[str, object], int, list[Finding]]:
+    fm = split_front_matter(text)
+    if fm.unclosed:
+        return {}, 1, [RULES["frontmatter-unclosed"].at(rel, 1, 1)]
+    if fm.raw is None:
+        return {}, 1, ([RULES["frontmatter-missing"].at(rel, 1, 1)] if required else [])
+    doc, findings = load_yaml(fm.raw, rel, line_offset=1)
+    if doc is None:
+        return {}, fm.body_line, findings
+    if doc.value is None:
+        return {}, fm.body_line, findings
+    if not isinstance(doc.value, dict):
+        findings.append(RULES["yaml-not-mapping"].at(rel, 2, 1, what="Front matter", found="bukan pemetaan"))
+        return {}, fm.body_line, findings
+    return {str(k): v for k, v in doc.value.items()}, fm.body_line, findings
+
+
+def _data_doc(path: Path, rel: str, top: str, about: str) -> tuple[list[object], object, list[Finding]]:
+    text, findings = read_text(path, rel, MAX_YAML_BYTES)
+    if text is None:
+        return [], None, findings
+    doc, found = load_yaml(text, rel)
+    findings += found
+    if doc is None:
+        return [], None, findings
+    value = doc.value.get(top) if isinstance(doc.value, dict) else None
+    if not isinstance(value, list):
+        findings.append(RULES["data-invalid"].at(rel, 1, 1, problem=f"Berkas harus berisi kunci '{top}' berupa daftar.",
+                                                 about=about))
+        return [], doc, findings
+    return value, doc, findings
+
+
+def _load_glossary(path: Path, rel: str) -> tuple[list[GlossaryTerm], list[Finding]]:
+    about = "Setiap entri: term, definition, dan opsional expansion, aliases, see."
+    items, doc, findings = _data_doc(path, rel, "terms", about)
+    terms: list[GlossaryTerm] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        line = doc.line("terms", index) if doc is not None else 0  # type: ignore[attr-defined]
+        if not isinstance(item, dict) or not isinstance(item.get("term"), str) \
+                or not isinstance(item.get("definition"), str):
+            findings.append(RULES["data-invalid"].at(rel, line, 1, problem=f"Entri glosarium ke-{index + 1} "
+                                                     "harus memiliki 'term' dan 'definition' berupa teks.", about=about))
+            continue
+        unknown = set(item) - {"term", "definition", "expansion", "aliases", "see"}
+        if unknown:
+            findings.append(RULES["data-invalid"].at(rel, line, 1, problem=f"Kunci tidak dikenal di entri "
+                                                     f"'{item['term']}': {', '.join(sorted(map(str, unknown)))}.",
+                                                     about=about))
+        key = item["term"].strip().lower()
+        if key in seen:
+            findings.append(RULES["data-invalid"].at(rel, line, 1, problem=f"Istilah '{item['term']}' ditulis dua "
+                                                     f"kali (juga di baris {seen[key]}).", about=about))
+            continue
+        seen[key] = line
+        aliases = item.get("aliases") or []
+        see = item.get("see") or []
+        terms.append(GlossaryTerm(
+            term=item["term"].strip(), definition=item["definition"].strip(),
+            expansion=str(item.get("expansion") or "").strip(),
+            aliases=[str(a) for a in aliases] if isinstance(aliases, list) else [],
+            see=[str(s) for s in see] if isinstance(see, list) else []))
+    names = {t.term.lower() for t in terms}
+    for index, term in enumerate(terms):
+        for ref in term.see:
+            if ref.lower() not in names:
+                findings.append(RULES["data-invalid"].at(rel, seen.get(term.term.lower(), 0), 1,
+                                                         problem=f"'{term.term}' merujuk istilah '{ref}' yang tidak "
+                                                         "ada di glosarium.", about="Tambahkan istilahnya atau "
+                                                         "hapus dari 'see'."))
+    return terms, findings
+
+
+def _load_paths(path: Path, rel: str) -> tuple[list[LearningPath], list[Finding]]:
+    about = "Setiap jalur: id, title, summary, audience (opsional), modules (daftar id modul berurutan)."
+    items, doc, findings = _data_doc(path, rel, "paths", about)
+    paths: list[LearningPath] = []
+    for index, item in enumerate(items):
+        line = doc.line("paths", index) if doc is not None else 0  # type: ignore[attr-defined]
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) \
+                or not isinstance(item.get("title"), str) or not isinstance(item.get("modules"), list):
+            findings.append(RULES["data-invalid"].at(rel, line, 1, problem=f"Jalur ke-{index + 1} harus memiliki "
+                                                     "'id', 'title' dan 'modules'.", about=about))
+            continue
+        paths.append(LearningPath(
+            id=item["id"], title=item["title"], summary=str(item.get("summary") or ""),
+            audience=[str(a) for a in item.get("audience") or []],
+            modules=[str(m) for m in item["modules"]]))
+    return paths, findings

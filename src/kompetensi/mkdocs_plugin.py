@@ -1,0 +1,127 @@
+"""MkDocs adapter: each event handler is a few lines over the engine's pure functions.
+
+The plugin adds every module under ``modul/<id>/`` with generated landing pages, builds the 'Modul'
+navigation from the manifests, decorates module pages, runs the checker and fails the build on errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from . import api, render
+from .model import Handbook, Module, Page
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page as MkPage
+
+log = get_plugin_logger(__name__)
+
+# mkdocs-quiz leaves quiz tags as raw text on pages where it is off, answer ticks included;
+# it is a build error here (see shared/reference/stack-facts.md, "raw-quiz pitfall").
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
+_RAW_QUIZ = re.compile(r"<quiz>|&lt;quiz&gt;|</quiz>|&lt;/quiz&gt;")
+
+
+class KompetensiConfig(Config):
+    modules_dir = c.Type(str, default="modules")
+    """Folder holding the modules, relative to mkdocs.yml."""
+    include_drafts = c.Type(bool, default=False)
+    """Build draft modules too (preview builds). The environment variable KOMPETENSI_PRATINJAU=1 also does."""
+    nav_entry = c.Type(str, default=render.CATALOGUE)
+    """The nav entry that the plugin expands into the whole 'Modul' section."""
+
+
+class KompetensiPlugin(BasePlugin[KompetensiConfig]):
+    def __init__(self) -> None:
+        self.book: Handbook | None = None
+        self.pages: dict[str, tuple[Module, Page]] = {}
+        self.findings: list[Any] = []
+        self.today = dt.date.today()
+        self.drafts = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.drafts = self.config.include_drafts or os.environ.get("KOMPETENSI_PRATINJAU") == "1"
+        result = api.check(root, today=self.today)
+        self.book, self.findings = result.book, result.findings
+        modules = [m for m in render.ordered_modules(self.book, self.drafts)]
+        self.pages = {render.page_site_path(m, p): (m, p) for m in modules for p in m.pages}
+        config.nav = _expand_nav(config.nav, self.config.nav_entry, render.module_nav(self.book, self.drafts))
+        config.watch.append(str(root / self.config.modules_dir))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        errors = 0
+        for finding in self.findings:
+            text = f"{finding.location()}: [{finding.rule}] {finding.message} Perbaikan: {finding.hint}"
+            if finding.severity == "error":
+                errors += 1
+                log.error(text)
+            else:
+                log.warning(text)
+        if errors:
+            raise PluginError(f"Pemeriksaan modul menemukan {errors} galat (lihat di atas). Jalankan "
+                              "'kompetensi check' untuk rinciannya, perbaiki, lalu bangun ulang.")
+        assert self.book is not None
+        for module in render.ordered_modules(self.book, self.drafts):
+            for page in module.pages:
+                files.append(File.generated(config, render.page_site_path(module, page), abs_src_path=str(page.path)))
+            for asset in module.assets:
+                site_path = render.module_path(module.id, asset.relative_to(module.dir).as_posix())
+                files.append(File.generated(config, site_path, abs_src_path=str(asset)))
+        for generated in render.generated_pages(self.book, self.drafts):
+            files.append(File.generated(config, generated.site_path, content=generated.markdown))
+        return files
+
+    # Before mkdocs_quiz (priority 0): it reads page.meta["quiz"] in its own on_page_markdown.
+    @event_priority(50)
+    def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.book is not None
+        src_uri = page.file.src_uri
+        if src_uri in self.pages:
+            module, source = self.pages[src_uri]
+            quiz = page.meta.get("quiz")
+            quiz = dict(quiz) if isinstance(quiz, dict) else {}
+            quiz.setdefault("enabled", bool(source.questions))
+            page.meta["quiz"] = quiz
+            page.meta["hide"] = [*page.meta.get("hide", []), "footer"]
+            markdown = render.decorate(self.book, module, source, markdown, self.today)
+        else:
+            markdown = render.fill_markers(self.book, markdown, src_uri, self.drafts)
+        return markdown + render.abbreviations(self.book)
+
+    # After mkdocs_quiz (priority 0), so that only quizzes it did not render are left to find.
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        if _RAW_QUIZ.search(_CODE.sub("", html)):
+            raise PluginError(
+                f"{page.file.src_uri}: ada blok <quiz> yang tidak diproses, sehingga kunci jawaban akan tampil "
+                "mentah. Aktifkan kuis di front matter halaman ini (quiz: {enabled: true}) atau hapus bloknya.")
+        return html
+
+
+def _expand_nav(nav: list[Any] | None, entry: str, section: list[object]) -> list[Any]:
+    """Replace the nav item pointing at ``entry`` by the generated section; append it if absent."""
+    nav = list(nav or [])
+    for index, item in enumerate(nav):
+        if isinstance(item, dict) and len(item) == 1:
+            (title, value), = item.items()
+            if value == entry:
+                nav[index] = {title: section}
+                return nav
+        elif item == entry:
+            nav[index] = {"Modul": section}
+            return nav
+    nav.append({"Modul": section})
+    return nav

@@ -1,0 +1,268 @@
+"""Pages and navigation the handbook generates from its data, as plain Markdown.
+
+Nothing here knows about MkDocs: every function takes the model and returns strings or plain lists,
+so a move to another generator only needs a new adapter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+from .manifest import LICENSES
+from .model import AUDIENCES, COMPETENCIES, LEVELS, STATUSES, Handbook, Module, Page
+
+MODULE_ROOT = "modul"
+CATALOGUE = f"{MODULE_ROOT}/index.md"
+GLOSSARY = "glosarium.md"
+MARKER_CATALOGUE = "<!-- kompetensi:katalog -->"
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember"]
+
+
+def tanggal(day: dt.date | None) -> str:
+    """Indonesian long date, as EYD V writes it: 28 November 2026."""
+    if day is None:
+        return "belum ditelaah"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def jp_text(value: float) -> str:
+    return f"{value:g}".replace(".", ",") + " JP"
+
+
+def module_path(module_id: str, filename: str = "index.md") -> str:
+    return f"{MODULE_ROOT}/{module_id}/{filename}"
+
+
+def page_site_path(module: Module, page: Page) -> str:
+    return module_path(module.id, page.filename)
+
+
+@dataclass
+class Generated:
+    site_path: str
+    title: str
+    markdown: str
+
+
+def ordered_modules(book: Handbook, include_drafts: bool = True) -> list[Module]:
+    """Modules in curriculum order: first appearance in the learning paths, then by id."""
+    mods = book.published(include_drafts)
+    rank: dict[str, int] = {}
+    for path in book.paths:
+        for module_id in path.modules:
+            rank.setdefault(module_id, len(rank))
+    return sorted(mods, key=lambda m: (rank.get(m.id, len(rank)), m.id))
+
+
+def _esc(text: str) -> str:
+    """Escape text for a Markdown table cell or inline position."""
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def catalogue_table(book: Handbook, include_drafts: bool, base: str) -> str:
+    """A table of all modules; ``base`` is the relative path from the page to the site root."""
+    rows = ["| Modul | Tingkat | JP | Ringkasan |", "|---|---|---|---|"]
+    for module in ordered_modules(book, include_drafts):
+        m = module.manifest
+        rows.append(f"| [{_esc(m.title)}]({base}{module_path(module.id)}) | {LEVELS.get(m.level, m.level)} "
+                    f"| {m.jp:g} | {_esc(m.summary)} |")
+    total = sum(m.manifest.jp for m in ordered_modules(book, include_drafts))
+    count = len(ordered_modules(book, include_drafts))
+    return "\n".join(rows) + f"\n\n{count} modul, {jp_text(total)} seluruhnya.\n"
+
+
+def catalogue_page(book: Handbook, include_drafts: bool) -> Generated:
+    body = ("Setiap modul memiliki beberapa pelajaran pendek, kuis di akhir setiap pelajaran, dan kuis modul. "
+            "Modul dapat dipelajari sesuai urutan pada tabel atau mengikuti prasyaratnya.\n\n"
+            + catalogue_table(book, include_drafts, base="../"))
+    return Generated(CATALOGUE, "Katalog Modul", _with_title("Katalog Modul", body))
+
+
+def _with_title(title: str, body: str) -> str:
+    safe = title.replace('"', "'")
+    return f'---\ntitle: "{safe}"\n---\n\n{body}'
+
+
+def landing_page(book: Handbook, module: Module) -> Generated:
+    m = module.manifest
+    lines: list[str] = []
+    if m.status != "published":
+        lines += [status_banner(m.status), ""]
+    lines += [m.summary, ""]
+    audience = ", ".join(AUDIENCES.get(a, a) for a in m.audience) or "Semua ASN"
+    facts = [("Tingkat", LEVELS.get(m.level, m.level)),
+             ("Beban belajar", f"{jp_text(m.jp)} (sekitar {module.minutes} menit membaca)"),
+             ("Jenis kompetensi", COMPETENCIES.get(m.competency, m.competency)),
+             ("Sasaran", _esc(audience))]
+    if m.apps:
+        facts.append(("Aplikasi", _esc(", ".join(m.apps))))
+    facts.append(("Telaah terakhir", tanggal(m.reviewed)))
+    lines += ['<div class="kd-fakta" markdown>', ""]
+    for label, value in facts:
+        lines += [label, f": {value}", ""]
+    lines += ["</div>", ""]
+    lines += ["## Tujuan pembelajaran", "", "Setelah menyelesaikan modul ini, Anda dapat:", ""]
+    lines += [f"{i}. {objective}" for i, objective in enumerate(m.objectives, start=1)]
+    lines += ["", "## Prasyarat", ""]
+    if m.prerequisites:
+        for pre in m.prerequisites:
+            other = book.modules.get(pre)
+            title = other.manifest.title if other else pre
+            lines.append(f"- [{_esc(title)}](../{pre}/index.md){{ .kd-prasyarat data-modul=\"{pre}\" }}")
+    else:
+        lines.append("Tidak ada prasyarat: modul ini bisa menjadi awal belajar Anda.")
+    lines += ["", "## Pelajaran", ""]
+    for page in module.lessons:
+        lines.append(f"{page.number}. [{_esc(page.title or page.slug)}]({page.filename}) "
+                     f"· {page.minutes} menit")
+    if module.quiz is not None:
+        lines += ["", f"Akhiri dengan [kuis modul]({module.quiz.filename}) "
+                  f"({len(module.quiz.questions)} soal)."]
+    if module.facilitator is not None:
+        lines += ["", f"Mengajar modul ini di kelas? Baca [Panduan Fasilitator]({module.facilitator.filename})."]
+    lines += ["", "## Penyusun dan pemelihara", ""]
+    for author in m.authors:
+        lines.append(f"- Penyusun: {_esc(author.name)}" + (f", {_esc(author.institution)}" if author.institution else ""))
+    lines += [f"- Pemelihara isi: {_esc(m.owner)}", f"- Telaah isi terakhir: {tanggal(m.reviewed)}",
+              f"- Lisensi: {LICENSES.get(m.license, m.license)}", ""]
+    if m.references:
+        lines += ["## Rujukan", ""]
+        for ref in m.references:
+            tag = f" [{ref.tag}]" if ref.tag else ""
+            title = _esc(ref.title)
+            lines.append(f"- [{title}]({ref.url}){tag}" if ref.url else f"- {title}{tag}")
+        lines.append("")
+    return Generated(module_path(module.id), m.title, _with_title(m.title, "\n".join(lines)))
+
+
+def status_banner(status: str) -> str:
+    if status == "draft":
+        return ('!!! warning "Draf"\n    Modul ini masih draf dan hanya tampil di pratinjau. '
+                "Isinya belum ditelaah.")
+    if status == "review":
+        return ('!!! info "Dalam telaah"\n    Modul ini sedang ditelaah oleh pemelihara isinya. '
+                "Isinya dapat berubah.")
+    return ""
+
+
+def overdue_notice(module: Module, today: dt.date) -> str:
+    reviewed = module.manifest.reviewed
+    if module.manifest.status != "published" or reviewed is None or not is_overdue(reviewed, today):
+        return ""
+    return (f'!!! warning "Perlu ditelaah ulang"\n    Isi modul ini terakhir ditelaah {tanggal(reviewed)}. '
+            f"Aturan dan aplikasi bisa sudah berubah; bila ragu, tanyakan kepada {module.manifest.owner}.")
+
+
+def is_overdue(reviewed: dt.date, today: dt.date) -> bool:
+    try:
+        due = reviewed.replace(year=reviewed.year + 1)
+    except ValueError:  # 29 February
+        due = reviewed.replace(year=reviewed.year + 1, day=28)
+    return today > due
+
+
+def decorate(book: Handbook, module: Module, page: Page, markdown: str, today: dt.date) -> str:
+    """Add the module crumb at the top of a module page and the in-module pager at the bottom."""
+    pages = module.pages
+    index = pages.index(page)
+    if page.kind == "lesson":
+        where = f"Pelajaran {page.number} dari {len(module.lessons)} · {page.minutes} menit"
+    elif page.kind == "quiz":
+        where = f"Kuis modul · {len(page.questions)} soal"
+    else:
+        where = "Untuk fasilitator"
+    crumb = (f"[{_esc(module.manifest.title)}](index.md) · {where}\n"
+             f"{{ .kd-crumb data-modul=\"{module.id}\" data-halaman=\"{page.slug}\" }}\n")
+    notices = [n for n in (status_banner(module.manifest.status), overdue_notice(module, today)) if n]
+    prefix = crumb + "\n" + "".join(n + "\n\n" for n in notices)
+
+    learner_pages = [p for p in pages if p.kind != "facilitator"]
+    previous = nxt = None
+    if page.kind != "facilitator":
+        position = learner_pages.index(page)
+        previous = learner_pages[position - 1] if position > 0 else None
+        nxt = learner_pages[position + 1] if position + 1 < len(learner_pages) else None
+    del index
+    links = []
+    if previous is not None:
+        links.append(f"[← {_esc(previous.title)}]({previous.filename}){{ .md-button .kd-prev }}")
+    else:
+        links.append("[← Halaman modul](index.md){ .md-button .kd-prev }")
+    if nxt is not None:
+        links.append(f"[{_esc(nxt.title)} →]({nxt.filename}){{ .md-button .md-button--primary .kd-next }}")
+    pager = '\n\n<nav class="kd-pager" aria-label="Navigasi dalam modul" markdown>\n' + "\n".join(links) + "\n</nav>\n"
+    suffix = pager
+    if page.kind == "facilitator":
+        suffix = expert_checks_section(module) + pager
+    return prefix + "\n" + markdown.rstrip() + "\n" + suffix
+
+
+def expert_checks_section(module: Module) -> str:
+    checks = module.manifest.expert_checks
+    lines = ["", "## Hal yang masih dikonfirmasi ahli", ""]
+    if not checks:
+        lines.append("Tidak ada hal terbuka yang tercatat di manifest modul.")
+    else:
+        lines += ["Hal berikut belum terkonfirmasi. Jangan sampaikan sebagai fakta kepada peserta sebelum "
+                  "dikonfirmasi oleh kantor yang disebut.", "", "| Hal yang perlu dikonfirmasi | Kantor |",
+                  "|---|---|"]
+        lines += [f"| {_esc(c.item)} | {_esc(c.office or module.manifest.owner)} |" for c in checks]
+    return "\n".join(lines) + "\n"
+
+
+def abbreviations(book: Handbook) -> str:
+    """Markdown ``abbr`` definitions for every glossary term with an expansion (shown on hover)."""
+    lines = []
+    for term in book.glossary:
+        if term.expansion and "]" not in term.term and "\n" not in term.expansion:
+            lines.append(f"*[{term.term}]: {term.expansion}")
+    return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+def glossary_page(book: Handbook) -> Generated:
+    lines = ["Istilah dan singkatan yang dipakai di buku panduan ini. Singkatan juga menampilkan kepanjangannya "
+             "saat penunjuk diarahkan atau disentuh lama di setiap halaman.", ""]
+    letter = ""
+    for term in sorted(book.glossary, key=lambda t: t.term.lower()):
+        first = term.term[:1].upper()
+        if first != letter:
+            letter = first
+            lines += [f"## {letter}", ""]
+        name = f"**{_esc(term.term)}**" + (f" ({_esc(term.expansion)})" if term.expansion else "")
+        lines += [name, f": {_esc(term.definition)}"]
+        if term.see:
+            lines.append(f"  Lihat juga: {', '.join(_esc(s) for s in term.see)}.")
+        lines.append("")
+    return Generated(GLOSSARY, "Glosarium", _with_title("Glosarium", "\n".join(lines)))
+
+
+def generated_pages(book: Handbook, include_drafts: bool = True) -> list[Generated]:
+    pages = [catalogue_page(book, include_drafts)]
+    pages += [landing_page(book, module) for module in ordered_modules(book, include_drafts)]
+    if book.glossary:
+        pages.append(glossary_page(book))
+    return pages
+
+
+def fill_markers(book: Handbook, markdown: str, site_path: str, include_drafts: bool) -> str:
+    if MARKER_CATALOGUE in markdown:
+        base = "../" * site_path.count("/")
+        markdown = markdown.replace(MARKER_CATALOGUE, catalogue_table(book, include_drafts, base))
+    return markdown
+
+
+def module_nav(book: Handbook, include_drafts: bool) -> list[object]:
+    """The 'Modul' navigation section as plain lists and dicts (the shape of mkdocs.yml's nav)."""
+    entries: list[object] = [CATALOGUE]
+    for module in ordered_modules(book, include_drafts):
+        children: list[object] = [module_path(module.id)]
+        for page in module.pages:
+            children.append({page.title or page.slug: page_site_path(module, page)})
+        entries.append({module.manifest.title: children})
+    return entries
+
+
+STATUS_LABELS = STATUSES

@@ -1,0 +1,59 @@
+"""Reading contributed files safely: size limits, UTF-8, front matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding
+from .rules import RULES
+
+# A 1,500-word lesson is about 12 KB; 256 KB leaves room for tables while keeping Markdown's
+# worst cases (quadratic bracket runs, deep nesting) far away.
+MAX_MARKDOWN_BYTES = 256 * 1024
+MAX_YAML_BYTES = 256 * 1024
+
+
+def read_text(path: Path, rel: str, limit: int = MAX_MARKDOWN_BYTES) -> tuple[str | None, list[Finding]]:
+    """Return the file's text, or None with findings when it is too large, binary or not UTF-8."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return None, [RULES["file-too-large"].at(rel, 1, 1, size=size // 1024, limit=limit // 1024)]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [RULES["encoding"].at(rel, 0, 0, problem=f"tidak dapat dibaca: {exc.strerror}")]
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return None, [RULES["encoding"].at(rel, line, 1, problem="berkas biner, berisi byte NUL")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [RULES["encoding"].at(rel, line, column, problem=f"byte 0x{data[exc.start]:02x} tidak sah")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+@dataclass
+class FrontMatter:
+    """Front matter split off a Markdown page. ``body_line`` is the 1-based line where the body starts."""
+
+    raw: str | None
+    body: str
+    body_line: int
+    meta: dict[str, object] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    unclosed: bool = False
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return FrontMatter(None, text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return FrontMatter("\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2)
+    return FrontMatter(None, text, 1, unclosed=True)
