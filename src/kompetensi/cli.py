@@ -29,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        return super().add_usage(usage, actions, groups, prefix or "Pemakaian: ")
+        return super().add_usage(usage, actions, groups, "Pemakaian: " if prefix is None else prefix)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -164,19 +164,19 @@ def _read_page(page: Page, required_minutes: bool) -> list[Finding]:
     meta, page.body_line, found = _front_matter(text, page.rel, required=True)
     findings += found
     page.meta = meta
+    lines: dict[str, int] = meta.get("_lines", {})  # type: ignore[assignment]
     title = meta.get("title")
     if isinstance(title, str) and title.strip():
         page.title = title.strip()
     elif page.kind == "lesson" or "title" in meta:
-        line = 2 if text.startswith("---") else 0
+        line = lines.get("title", 2 if text.startswith("---") else 0)
         findings.append(RULES["frontmatter-title"].at(page.rel, line, 1))
     minutes = meta.get("minutes")
     if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0:
         page.minutes = minutes
     elif required_minutes or minutes is not None:
         shown = "kosong" if minutes is None else repr(minutes)
-        findings.append(RULES["frontmatter-minutes"].at(page.rel, 2 if text.startswith("---") else 0, 1,
-                                                        found=shown))
+        findings.append(RULES["frontmatter-minutes"].at(page.rel, lines.get("minutes", 2), 1, found=shown))
     body = split_front_matter(text).body
     if not body.strip():
         findings.append(RULES["lesson-empty"].at(page.rel, page.body_line, 1))
@@ -185,20 +185,21 @@ def _read_page(page: Page, required_minutes: bool) -> list[Finding]:
 
 
 def _front_matter(text: str, rel: str, required: bool) -> tuple[dict[str, object], int, list[Finding]]:
+    """Parse front matter. The 1-based line of each key is kept under ``meta["_lines"]``."""
     fm = split_front_matter(text)
     if fm.unclosed:
         return {}, 1, [RULES["frontmatter-unclosed"].at(rel, 1, 1)]
     if fm.raw is None:
         return {}, 1, ([RULES["frontmatter-missing"].at(rel, 1, 1)] if required else [])
     doc, findings = load_yaml(fm.raw, rel, line_offset=1)
-    if doc is None:
-        return {}, fm.body_line, findings
-    if doc.value is None:
+    if doc is None or doc.value is None:
         return {}, fm.body_line, findings
     if not isinstance(doc.value, dict):
         findings.append(RULES["yaml-not-mapping"].at(rel, 2, 1, what="Front matter", found="bukan pemetaan"))
         return {}, fm.body_line, findings
-    return {str(k): v for k, v in doc.value.items()}, fm.body_line, findings
+    meta = {str(k): v for k, v in doc.value.items()}
+    meta["_lines"] = {str(k): doc.line(k) for k in doc.value}
+    return meta, fm.body_line, findings
 
 
 def _data_doc(path: Path, rel: str, top: str, about: str) -> tuple[list[object], object, list[Finding]]:

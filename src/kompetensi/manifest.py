@@ -221,6 +221,8 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
     if isinstance(data.get("objectives"), list) and not 3 <= len(data["objectives"]) <= 6:
         findings.append(RULES["objectives-count"].at(rel, doc.line("objectives"), doc.column("objectives"),
                                                      count=len(data["objectives"])))
+    if isinstance(data.get("id"), str):
+        manifest.declared_id = data["id"].strip()
     manifest.id = folder
     return manifest, findings
 

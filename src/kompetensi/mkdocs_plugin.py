@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from . import api, render
 from .model import Handbook, Module, Page
+from .rules import RULES
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -65,7 +66,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         errors = 0
         for finding in self.findings:
             text = f"{finding.location()}: [{finding.rule}] {finding.message} Perbaikan: {finding.hint}"
-            if finding.severity == "error":
+            if not RULES[finding.rule].blocks_build:
+                log.info(text)
+            elif finding.severity == "error":
                 errors += 1
                 log.error(text)
             else:

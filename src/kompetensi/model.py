@@ -64,6 +64,8 @@ class Manifest:
     status: str = "draft"
     reviewed: dt.date | None = None
     expert_checks: list[ExpertCheck] = field(default_factory=list)
+    declared_id: str = ""
+    """The id as written in module.yml (``id`` itself always equals the folder name)."""
 
 
 @dataclass

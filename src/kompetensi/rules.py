@@ -22,6 +22,8 @@ class Rule:
     message: str
     hint: str
     example: str = ""
+    blocks_build: bool = True
+    """False for rules that depend on the calendar: the site shows them to learners instead."""
 
     def at(self, path: str, line: int = 0, column: int = 0, /, **values: object) -> Finding:
         """Build a finding for this rule; unknown template fields never raise."""
@@ -251,7 +253,7 @@ _RULES = [
     # --- Kesegaran ------------------------------------------------------------------------------
     Rule("review-overdue", W, "kesegaran", "Telaah isi terlambat",
          "Modul terbit ini terakhir ditelaah {value}, lebih dari 12 bulan lalu.",
-         "Minta {owner} menelaah isinya, lalu perbarui 'reviewed'."),
+         "Minta {owner} menelaah isinya, lalu perbarui 'reviewed'.", blocks_build=False),
     Rule("leftover-marker", W, "kesegaran", "Penanda kerja tertinggal",
          "Penanda '{marker}' masih ada di modul yang sudah terbit.",
          "Selesaikan hal yang ditandai, atau pindahkan pertanyaan untuk ahli ke 'expert_checks' di module.yml."),

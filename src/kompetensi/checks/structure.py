@@ -38,6 +38,19 @@ def check(book: Handbook, today: dt.date) -> list[Finding]:
                     if match:
                         findings.append(RULES["leftover-marker"].at(page.rel, number, match.start() + 1,
                                                                     marker=match.group(0)))
+    by_declared: dict[str, list[str]] = {}
+    for module in book.modules.values():
+        by_declared.setdefault(module.manifest.declared_id or module.id, []).append(module.id)
+        if module.manifest.declared_id and module.manifest.declared_id != module.id:
+            by_declared.setdefault(module.id, []).append(module.id)
+    for declared, folders in sorted(by_declared.items()):
+        if len(folders) > 1:
+            for folder in folders:
+                module = book.modules[folder]
+                if module.manifest.declared_id == declared:
+                    others = ", ".join(f"modules/{f}" for f in folders if f != folder)
+                    findings.append(RULES["module-duplicate-id"].at(module.rel + "/module.yml", 1, 1,
+                                                                    id=declared, others=others))
     findings += _cycles(book)
     findings += _paths(book)
     return findings

@@ -1,0 +1,148 @@
+"""Real MkDocs builds of tiny handbooks in a temporary folder, and of the real handbook."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from kompetensi.mkdocs_plugin import KompetensiPlugin
+
+from .conftest import ROOT, build, copy_mini, edit
+
+D = "modules/contoh-dasar"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_mini(tmp_path_factory.mktemp("situs") / "buku")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def _article(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return html[html.index("<article"): html.index("</article>")]
+
+
+def test_nav_lists_modules_and_their_pages_in_order(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    order = [nav.index(text) for text in ("Contoh Modul Dasar", "Pengantar TTE", "Kata Sandi yang Kuat",
+                                          "Kuis Modul", "Panduan Fasilitator", "Contoh Modul Lanjut")]
+    assert order == sorted(order)
+
+
+def test_landing_page_shows_every_manifest_field(site: Path) -> None:
+    page = _article(site / "modul/contoh-dasar/index.html")
+    for expected in ("<h1>Contoh Modul Dasar</h1>", "Modul contoh untuk pengujian.", "Dasar", "2 JP",
+                     "Teknis", "Semua ASN", "SRIKANDI", "Menjelaskan tanda tangan elektronik.",
+                     "Tidak ada prasyarat", "Penulis Uji, Universitas Contoh", "BKPSDM Kota Pematangsiantar",
+                     "CC BY-SA 4.0", "Contoh rujukan resmi</a> [resmi]"):
+        assert expected in page, expected
+    assert page.index('href="01-pengantar/"') < page.index('href="02-kata-sandi/"') < page.index('href="kuis/"')
+    lanjut = _article(site / "modul/contoh-lanjut/index.html")
+    assert re.search(r'<a class="kd-prasyarat" data-modul="contoh-dasar" href="../contoh-dasar/">Contoh Modul Dasar</a>',
+                     lanjut)
+    assert "1,5 JP" in lanjut
+
+
+def test_lesson_shows_its_module_and_pager_within_module(site: Path) -> None:
+    first = _article(site / "modul/contoh-dasar/01-pengantar/index.html")
+    assert 'href="../">Contoh Modul Dasar</a> · Pelajaran 1 dari 2 · 10 menit' in first
+    assert 'href="../02-kata-sandi/">Kata Sandi yang Kuat →</a>' in first
+    quiz = _article(site / "modul/contoh-dasar/kuis/index.html")
+    assert 'href="../02-kata-sandi/">← Kata Sandi yang Kuat</a>' in quiz
+    assert "fasilitator" not in quiz.split('class="kd-pager"')[1]
+
+
+def test_quiz_markup_is_safe(site: Path) -> None:
+    lesson = (site / "modul/contoh-dasar/01-pengantar/index.html").read_text(encoding="utf-8")
+    assert 'class="quiz"' in lesson and 'type="submit"' in lesson
+    assert "- [x]" not in lesson and "&lt;quiz&gt;" not in lesson  # no embedded answer source
+    assert '"auto_submit": true' not in lesson and "autoSubmit: true" not in lesson
+    assert "Bukan: pindaian hanya gambar." in lesson  # per-answer feedback
+    without = (site / "modul/contoh-dasar/02-kata-sandi/index.html").read_text(encoding="utf-8")
+    assert "quiz-progress" not in without and "quiz_progress_" not in without  # assets only where quizzes are
+    assert "quiz_progress_" in lesson
+
+
+def test_facilitator_page_lists_expert_checks(site: Path) -> None:
+    page = _article(site / "modul/contoh-dasar/fasilitator/index.html")
+    assert "Hal yang masih dikonfirmasi ahli" in page and "Berapa menit 1 JP?" in page
+
+
+def test_glossary_page_and_abbreviations(site: Path) -> None:
+    assert "Tanda tangan yang memakai sertifikat elektronik." in _article(site / "glosarium/index.html")
+    lesson = _article(site / "modul/contoh-dasar/01-pengantar/index.html")
+    assert '<abbr title="Tanda Tangan Elektronik">TTE</abbr>' in lesson
+
+
+def test_catalogue_marker_is_filled(site: Path) -> None:
+    home = _article(site / "index.html")
+    assert "kompetensi:katalog" not in home
+    assert 'href="modul/contoh-dasar/">Contoh Modul Dasar</a>' in home and "3,5 JP seluruhnya" in home
+
+
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!127\.0\.0\.1|localhost)|url\(\s*["']?(?:https?:)?//|@import""")
+RESOURCE_TAG = re.compile(r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*>", re.I)
+
+
+def test_built_site_requests_no_other_origin(site: Path) -> None:
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix == ".html":
+            for tag in RESOURCE_TAG.findall(path.read_text(encoding="utf-8")):
+                if EXTERNAL.search(tag):
+                    offenders.append((path.name, tag[:120]))
+        elif path.suffix == ".css" and re.search(r"url\(\s*[\"']?(?:https?:)?//|@import",
+                                                  path.read_text(encoding="utf-8")):
+            offenders.append((path.name, "css"))
+    assert offenders == []
+
+
+def test_checker_errors_fail_the_build_with_file_and_line(mini: Path) -> None:
+    edit(mini / D / "module.yml", "summary: Modul contoh", "summary: Modul: contoh")
+    result = build(mini)
+    assert result.returncode != 0
+    assert "modules/contoh-dasar/module.yml:3:" in result.stderr and "[yaml-syntax]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_quiz_on_page_without_quizzes_fails_the_build(mini: Path) -> None:
+    edit(mini / "docs/index.md", "<!-- kompetensi:katalog -->", "<quiz>\nSoal?\n\n- [x] Ya\n- [ ] Tidak\n\nKarena.\n</quiz>")
+    result = build(mini)
+    assert result.returncode != 0
+    assert "docs/index.md:8:1: [quiz-disabled]" in result.stderr
+    assert not (mini / "site/index.html").exists()
+
+
+def test_render_guard_catches_quiz_left_raw() -> None:
+    class _Page:
+        class file:  # noqa: N801 - stands in for mkdocs' File
+            src_uri = "catatan.md"
+
+    plugin = KompetensiPlugin()
+    with pytest.raises(PluginError, match="catatan.md"):
+        plugin.on_page_content("<p>&lt;quiz&gt; Soal - [x] Ya</p>", page=_Page(), config=None, files=None)  # type: ignore[arg-type]
+    assert plugin.on_page_content("<pre><code>&lt;quiz&gt;</code></pre>", page=_Page(), config=None,  # type: ignore[arg-type]
+                                  files=None) == "<pre><code>&lt;quiz&gt;</code></pre>"
+
+
+def test_drafts_only_in_preview_builds(mini: Path) -> None:
+    edit(mini / "modules/contoh-lanjut/module.yml", "status: published", "status: draft")
+    assert build(mini).returncode == 0
+    assert not (mini / "site/modul/contoh-lanjut").exists()
+    assert "Contoh Modul Lanjut" not in (mini / "site/index.html").read_text(encoding="utf-8")
+    preview = build(mini, env={"KOMPETENSI_PRATINJAU": "1"})
+    assert preview.returncode == 0, preview.stderr
+    assert "masih draf" in _article(mini / "site/modul/contoh-lanjut/01-satu/index.html")
+
+
+def test_real_handbook_builds_strict(tmp_path: Path) -> None:
+    result = build(ROOT, "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "site/modul/belajar-wajib-asn/index.html").is_file()
