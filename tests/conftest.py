@@ -49,16 +49,29 @@ def edit(path: Path, old: str, new: str) -> None:
 def build(root: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build` (strict, as configured) of the handbook at ``root``."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site"), *extra],
-                          cwd=root, capture_output=True, text=True, env=environment, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site"), *extra],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+    )
 
 
 Mutation = Callable[[Path], None]
 
 
 CHROMIUM = Path(os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +100,6 @@ def serve(directory: Path):
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(Handler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server

@@ -25,28 +25,50 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _article(path: Path) -> str:
     html = path.read_text(encoding="utf-8")
-    return html[html.index("<article"): html.index("</article>")]
+    return html[html.index("<article") : html.index("</article>")]
 
 
 def test_nav_lists_modules_and_their_pages_in_order(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
-    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
-    order = [nav.index(text) for text in ("Contoh Modul Dasar", "Pengantar TTE", "Kata Sandi yang Kuat",
-                                          "Kuis Modul", "Panduan Fasilitator", "Contoh Modul Lanjut")]
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') :]
+    order = [
+        nav.index(text)
+        for text in (
+            "Contoh Modul Dasar",
+            "Pengantar TTE",
+            "Kata Sandi yang Kuat",
+            "Kuis Modul",
+            "Panduan Fasilitator",
+            "Contoh Modul Lanjut",
+        )
+    ]
     assert order == sorted(order)
 
 
 def test_landing_page_shows_every_manifest_field(site: Path) -> None:
     page = _article(site / "modul/contoh-dasar/index.html")
-    for expected in ("<h1>Contoh Modul Dasar</h1>", "Modul contoh untuk pengujian.", "Dasar", "2 JP",
-                     "Teknis", "Semua ASN", "SRIKANDI", "Menjelaskan tanda tangan elektronik.",
-                     "Tidak ada prasyarat", "Penulis Uji, Universitas Contoh", "BKPSDM Kota Pematangsiantar",
-                     "CC BY-SA 4.0", "Contoh rujukan resmi</a> [resmi]"):
+    for expected in (
+        "<h1>Contoh Modul Dasar</h1>",
+        "Modul contoh untuk pengujian.",
+        "Dasar",
+        "2 JP",
+        "Teknis",
+        "Semua ASN",
+        "SRIKANDI",
+        "Menjelaskan tanda tangan elektronik.",
+        "Tidak ada prasyarat",
+        "Penulis Uji, Universitas Contoh",
+        "BKPSDM Kota Pematangsiantar",
+        "CC BY-SA 4.0",
+        "Contoh rujukan resmi</a> [resmi]",
+    ):
         assert expected in page, expected
     assert page.index('href="01-pengantar/"') < page.index('href="02-kata-sandi/"') < page.index('href="kuis/"')
     lanjut = _article(site / "modul/contoh-lanjut/index.html")
-    assert re.search(r'<a class="kd-prasyarat" data-modul="contoh-dasar" href="../contoh-dasar/">Contoh Modul Dasar</a>',
-                     lanjut)
+    assert re.search(
+        r'<a class="kd-prasyarat" data-modul="contoh-dasar" href="../contoh-dasar/">Contoh Modul Dasar</a>',
+        lanjut,
+    )
     assert "1,5 JP" in lanjut
 
 
@@ -87,7 +109,9 @@ def test_catalogue_marker_is_filled(site: Path) -> None:
     assert 'href="modul/contoh-dasar/">Contoh Modul Dasar</a>' in home and "3,5 JP seluruhnya" in home
 
 
-EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!127\.0\.0\.1|localhost)|url\(\s*["']?(?:https?:)?//|@import""")
+EXTERNAL = re.compile(
+    r"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!127\.0\.0\.1|localhost)|url\(\s*["']?(?:https?:)?//|@import"""
+)
 RESOURCE_TAG = re.compile(r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*>", re.I)
 
 
@@ -98,8 +122,9 @@ def test_built_site_requests_no_other_origin(site: Path) -> None:
             for tag in RESOURCE_TAG.findall(path.read_text(encoding="utf-8")):
                 if EXTERNAL.search(tag):
                     offenders.append((path.name, tag[:120]))
-        elif path.suffix == ".css" and re.search(r"url\(\s*[\"']?(?:https?:)?//|@import",
-                                                  path.read_text(encoding="utf-8")):
+        elif path.suffix == ".css" and re.search(
+            r"url\(\s*[\"']?(?:https?:)?//|@import", path.read_text(encoding="utf-8")
+        ):
             offenders.append((path.name, "css"))
     assert offenders == []
 
@@ -113,7 +138,11 @@ def test_checker_errors_fail_the_build_with_file_and_line(mini: Path) -> None:
 
 
 def test_quiz_on_page_without_quizzes_fails_the_build(mini: Path) -> None:
-    edit(mini / "docs/index.md", "<!-- kompetensi:katalog -->", "<quiz>\nSoal?\n\n- [x] Ya\n- [ ] Tidak\n\nKarena.\n</quiz>")
+    edit(
+        mini / "docs/index.md",
+        "<!-- kompetensi:katalog -->",
+        "<quiz>\nSoal?\n\n- [x] Ya\n- [ ] Tidak\n\nKarena.\n</quiz>",
+    )
     result = build(mini)
     assert result.returncode != 0
     assert "docs/index.md:8:1: [quiz-disabled]" in result.stderr
@@ -128,8 +157,15 @@ def test_render_guard_catches_quiz_left_raw() -> None:
     plugin = KompetensiPlugin()
     with pytest.raises(PluginError, match="catatan.md"):
         plugin.on_page_content("<p>&lt;quiz&gt; Soal - [x] Ya</p>", page=_Page(), config=None, files=None)  # type: ignore[arg-type]
-    assert plugin.on_page_content("<pre><code>&lt;quiz&gt;</code></pre>", page=_Page(), config=None,  # type: ignore[arg-type]
-                                  files=None) == "<pre><code>&lt;quiz&gt;</code></pre>"
+    assert (
+        plugin.on_page_content(
+            "<pre><code>&lt;quiz&gt;</code></pre>",
+            page=_Page(),
+            config=None,  # type: ignore[arg-type]
+            files=None,
+        )
+        == "<pre><code>&lt;quiz&gt;</code></pre>"
+    )
 
 
 def test_drafts_only_in_preview_builds(mini: Path) -> None:

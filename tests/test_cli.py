@@ -15,8 +15,9 @@ D = "modules/contoh-dasar"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kompetensi.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kompetensi.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_clean_handbook_exits_zero(mini: Path) -> None:
@@ -30,8 +31,10 @@ def test_error_output_has_location_rule_message_and_fix(mini: Path) -> None:
     result = run("check", cwd=mini)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == ("modules/contoh-dasar/02-kata-sandi.md:8:65: error [link-missing-anchor] Tautan menuju "
-                        "'#apa-itu-tt' di '01-pengantar.md', tetapi judul itu tidak ada. Maksud Anda 'apa-itu-tte'?")
+    assert lines[0] == (
+        "modules/contoh-dasar/02-kata-sandi.md:8:65: error [link-missing-anchor] Tautan menuju "
+        "'#apa-itu-tt' di '01-pengantar.md', tetapi judul itu tidak ada. Maksud Anda 'apa-itu-tte'?"
+    )
     assert lines[1].startswith("    Perbaikan (galat): Jangkar dibentuk dari judul")
     assert lines[-1].startswith("Ringkasan: 1 galat, 0 peringatan di 9 berkas")
 
@@ -47,11 +50,19 @@ def test_json_and_github_formats(mini: Path) -> None:
     data = json.loads(run("check", "--format", "json", cwd=mini).stdout)
     assert data["summary"]["errors"] == 1
     assert data["findings"][0] | {"message": "", "hint": ""} == {
-        "path": "modules/contoh-dasar/module.yml", "line": 5, "column": 1, "rule": "manifest-type",
-        "severity": "error", "message": "", "hint": ""}
+        "path": "modules/contoh-dasar/module.yml",
+        "line": 5,
+        "column": 1,
+        "rule": "manifest-type",
+        "severity": "error",
+        "message": "",
+        "hint": "",
+    }
     github = run("check", "--format", "github", cwd=mini).stdout.splitlines()
-    assert github[0].startswith("::error file=modules/contoh-dasar/module.yml,line=5,col=1,title=manifest-type::"
-                                "Nilai 'jp' harus bilangan positif")
+    assert github[0].startswith(
+        "::error file=modules/contoh-dasar/module.yml,line=5,col=1,title=manifest-type::"
+        "Nilai 'jp' harus bilangan positif"
+    )
     assert "%0APerbaikan: " in github[0]
 
 
@@ -63,8 +74,13 @@ def test_one_module_or_one_file(mini: Path) -> None:
 
 
 def test_wrong_usage_exits_two_without_traceback(mini: Path, tmp_path: Path) -> None:
-    for args, cwd in ((("check", "tidak-ada"), mini), (("check", "--format", "xml"), mini), (("periksa",), mini),
-                      (("check",), tmp_path), (("check", "--root", str(tmp_path / "x")), mini)):
+    for args, cwd in (
+        (("check", "tidak-ada"), mini),
+        (("check", "--format", "xml"), mini),
+        (("periksa",), mini),
+        (("check",), tmp_path),
+        (("check", "--root", str(tmp_path / "x")), mini),
+    ):
         result = run(*args, cwd=cwd)
         assert result.returncode == 2, args
         assert "galat:" in result.stderr and "Traceback" not in result.stderr
@@ -90,6 +106,10 @@ def test_rules_reference_lists_every_rule() -> None:
 
 def test_validation_script_is_the_same_checker(mini: Path) -> None:
     edit(mini / D / "module.yml", "jp: 2", "jp: dua")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_modules.py"), "--root", str(mini)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check_modules.py"), "--root", str(mini)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1 and "[manifest-type]" in result.stdout

@@ -46,8 +46,10 @@ def _rename(rel: str, new: str):
 
 def _set_reviewed(root: Path, value: str) -> None:
     path = root / D / "module.yml"
-    path.write_text(re.sub(r"(?m)^reviewed: .*$", f"reviewed: {value}", path.read_text(encoding="utf-8")),
-                    encoding="utf-8")
+    path.write_text(
+        re.sub(r"(?m)^reviewed: .*$", f"reviewed: {value}", path.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
 
 
 LESSON = "---\ntitle: Tambahan\nminutes: 5\n---\n\n## Isi\n\n"
@@ -56,87 +58,353 @@ QUIZ_OK = "<quiz>\nSoal?\n\n- [x] Ya\n- [ ] Tidak\n\nPenjelasan.\n</quiz>\n"
 # (rule id, file, line, mutation)
 CASES = [
     ("manifest-missing", f"{L}/module.yml", 0, _delete(f"{L}/module.yml")),
-    ("yaml-syntax", f"{D}/module.yml", 3, _edit(f"{D}/module.yml", "summary: Modul contoh", "summary: Modul: contoh")),
+    (
+        "yaml-syntax",
+        f"{D}/module.yml",
+        3,
+        _edit(f"{D}/module.yml", "summary: Modul contoh", "summary: Modul: contoh"),
+    ),
     ("yaml-syntax", f"{D}/module.yml", 6, _edit(f"{D}/module.yml", "jp: 2", "jp: 2\njp: 3")),
     ("yaml-alias", f"{D}/module.yml", 13, _edit(f"{D}/module.yml", "apps: [SRIKANDI]", "apps: *aplikasi")),
     ("yaml-not-mapping", f"{D}/module.yml", 1, _write(f"{D}/module.yml", "- id: contoh-dasar\n")),
     ("manifest-unknown-key", f"{D}/module.yml", 8, _edit(f"{D}/module.yml", "objectives:", "objective:")),
-    ("manifest-missing-key", f"{D}/module.yml", 1, _edit(f"{D}/module.yml", "owner: BKPSDM Kota Pematangsiantar\n", "")),
+    (
+        "manifest-missing-key",
+        f"{D}/module.yml",
+        1,
+        _edit(f"{D}/module.yml", "owner: BKPSDM Kota Pematangsiantar\n", ""),
+    ),
     ("manifest-type", f"{D}/module.yml", 5, _edit(f"{D}/module.yml", "jp: 2", "jp: dua")),
     ("manifest-type", f"{D}/module.yml", 5, _edit(f"{D}/module.yml", "jp: 2", "jp: -1")),
     ("manifest-value", f"{D}/module.yml", 4, _edit(f"{D}/module.yml", "level: dasar", "level: menengh")),
-    ("manifest-value", f"{D}/module.yml", 7, _edit(f"{D}/module.yml", "audience: [semua-asn]", "audience: [semua]")),
+    (
+        "manifest-value",
+        f"{D}/module.yml",
+        7,
+        _edit(f"{D}/module.yml", "audience: [semua-asn]", "audience: [semua]"),
+    ),
     ("manifest-value", f"{D}/module.yml", 17, _edit(f"{D}/module.yml", "tag: resmi", "tag: primer")),
-    ("manifest-id-mismatch", f"{D}/module.yml", 1, _edit(f"{D}/module.yml", "id: contoh-dasar", "id: contoh")),
+    (
+        "manifest-id-mismatch",
+        f"{D}/module.yml",
+        1,
+        _edit(f"{D}/module.yml", "id: contoh-dasar", "id: contoh"),
+    ),
     ("module-id-format", "modules/Contoh_Baru", 0, lambda r: (r / "modules/Contoh_Baru").mkdir()),
-    ("module-duplicate-id", f"{L}/module.yml", 1, _edit(f"{L}/module.yml", "id: contoh-lanjut", "id: contoh-dasar")),
-    ("objectives-count", f"{D}/module.yml", 8, _edit(f"{D}/module.yml", "  - Menjelaskan tanda tangan elektronik.\n", "")),
+    (
+        "module-duplicate-id",
+        f"{L}/module.yml",
+        1,
+        _edit(f"{L}/module.yml", "id: contoh-lanjut", "id: contoh-dasar"),
+    ),
+    (
+        "objectives-count",
+        f"{D}/module.yml",
+        8,
+        _edit(f"{D}/module.yml", "  - Menjelaskan tanda tangan elektronik.\n", ""),
+    ),
     ("reviewed-invalid", f"{D}/module.yml", 24, lambda r: _set_reviewed(r, "28-11-2026")),
     ("reviewed-invalid", f"{D}/module.yml", 24, lambda r: _set_reviewed(r, "2026-13-45")),
     ("reviewed-future", f"{D}/module.yml", 24, lambda r: _set_reviewed(r, "2099-01-01")),
-    ("prerequisite-unknown", f"{L}/module.yml", 12, _edit(f"{L}/module.yml", "[contoh-dasar]", "[contoh-dasr]")),
-    ("prerequisite-cycle", f"{D}/module.yml", 12, _edit(f"{D}/module.yml", "prerequisites: []", "prerequisites: [contoh-lanjut]")),
+    (
+        "prerequisite-unknown",
+        f"{L}/module.yml",
+        12,
+        _edit(f"{L}/module.yml", "[contoh-dasar]", "[contoh-dasr]"),
+    ),
+    (
+        "prerequisite-cycle",
+        f"{D}/module.yml",
+        12,
+        _edit(f"{D}/module.yml", "prerequisites: []", "prerequisites: [contoh-lanjut]"),
+    ),
     ("lesson-filename", f"{D}/Pelajaran 3.md", 0, _write(f"{D}/Pelajaran 3.md", LESSON)),
     ("lesson-number-gap", f"{L}/03-tiga.md", 0, _write(f"{L}/03-tiga.md", LESSON + "Teks.\n")),
     ("lesson-number-duplicate", f"{D}/02-kata-sandi.md", 0, _write(f"{D}/02-lain.md", LESSON + "Teks.\n")),
     ("module-no-lessons", L, 0, _delete(f"{L}/01-satu.md")),
     ("module-quiz-missing", f"{L}/kuis.md", 0, _delete(f"{L}/kuis.md")),
     ("frontmatter-missing", f"{D}/02-kata-sandi.md", 1, _write(f"{D}/02-kata-sandi.md", "## Isi\n\nTeks.\n")),
-    ("frontmatter-unclosed", f"{D}/02-kata-sandi.md", 1, _write(f"{D}/02-kata-sandi.md", "---\ntitle: X\n\nTeks.\n")),
-    ("frontmatter-title", f"{D}/02-kata-sandi.md", 2, _edit(f"{D}/02-kata-sandi.md", "title: Kata Sandi yang Kuat", "title: ''")),
-    ("frontmatter-minutes", f"{D}/02-kata-sandi.md", 3, _edit(f"{D}/02-kata-sandi.md", "minutes: 8", "minutes: delapan")),
-    ("lesson-empty", f"{L}/01-satu.md", 5, _write(f"{L}/01-satu.md", "---\ntitle: Kosong\nminutes: 5\n---\n\n")),
-    ("heading-h1", f"{D}/02-kata-sandi.md", 6, _edit(f"{D}/02-kata-sandi.md", "## Kebiasaan baik", "# Kebiasaan baik")),
-    ("heading-skip", f"{D}/02-kata-sandi.md", 6, _edit(f"{D}/02-kata-sandi.md", "## Kebiasaan baik", "#### Kebiasaan baik")),
+    (
+        "frontmatter-unclosed",
+        f"{D}/02-kata-sandi.md",
+        1,
+        _write(f"{D}/02-kata-sandi.md", "---\ntitle: X\n\nTeks.\n"),
+    ),
+    (
+        "frontmatter-title",
+        f"{D}/02-kata-sandi.md",
+        2,
+        _edit(f"{D}/02-kata-sandi.md", "title: Kata Sandi yang Kuat", "title: ''"),
+    ),
+    (
+        "frontmatter-minutes",
+        f"{D}/02-kata-sandi.md",
+        3,
+        _edit(f"{D}/02-kata-sandi.md", "minutes: 8", "minutes: delapan"),
+    ),
+    (
+        "lesson-empty",
+        f"{L}/01-satu.md",
+        5,
+        _write(f"{L}/01-satu.md", "---\ntitle: Kosong\nminutes: 5\n---\n\n"),
+    ),
+    (
+        "heading-h1",
+        f"{D}/02-kata-sandi.md",
+        6,
+        _edit(f"{D}/02-kata-sandi.md", "## Kebiasaan baik", "# Kebiasaan baik"),
+    ),
+    (
+        "heading-skip",
+        f"{D}/02-kata-sandi.md",
+        6,
+        _edit(f"{D}/02-kata-sandi.md", "## Kebiasaan baik", "#### Kebiasaan baik"),
+    ),
     ("module-unexpected-file", f"{D}/catatan.txt", 0, _write(f"{D}/catatan.txt", "catatan")),
     ("quiz-unclosed", f"{D}/01-pengantar.md", 14, _edit(f"{D}/01-pengantar.md", "</quiz>", "")),
-    ("quiz-stray-close", f"{D}/02-kata-sandi.md", 8, _edit(f"{D}/02-kata-sandi.md", "## Kebiasaan baik\n", "## Kebiasaan baik\n\n</quiz>\n")),
+    (
+        "quiz-stray-close",
+        f"{D}/02-kata-sandi.md",
+        8,
+        _edit(f"{D}/02-kata-sandi.md", "## Kebiasaan baik\n", "## Kebiasaan baik\n\n</quiz>\n"),
+    ),
     ("quiz-answers", f"{D}/01-pengantar.md", 14, _edit(f"{D}/01-pengantar.md", "- [x] Tidak\n", "")),
-    ("quiz-no-correct", f"{D}/01-pengantar.md", 14, _edit(f"{D}/01-pengantar.md", "- [x] Tidak", "- [ ] Tidak")),
-    ("quiz-checkbox", f"{D}/01-pengantar.md", 19, _edit(f"{D}/01-pengantar.md", "- [x] Tidak", "- [v] Tidak")),
-    ("quiz-orphan-feedback", f"{D}/01-pengantar.md", 19, _edit(f"{D}/01-pengantar.md", "- [ ] Ya\n>", "- [ ] Ya\n\n>")),
-    ("quiz-explanation", f"{D}/01-pengantar.md", 14, _edit(f"{D}/01-pengantar.md", "Pindaian tanda tangan basah bukan TTE.\n", "")),
-    ("quiz-disabled", f"{D}/01-pengantar.md", 16, _edit(f"{D}/01-pengantar.md", "minutes: 10\n", "minutes: 10\nquiz:\n  enabled: false\n")),
+    (
+        "quiz-no-correct",
+        f"{D}/01-pengantar.md",
+        14,
+        _edit(f"{D}/01-pengantar.md", "- [x] Tidak", "- [ ] Tidak"),
+    ),
+    (
+        "quiz-checkbox",
+        f"{D}/01-pengantar.md",
+        19,
+        _edit(f"{D}/01-pengantar.md", "- [x] Tidak", "- [v] Tidak"),
+    ),
+    (
+        "quiz-orphan-feedback",
+        f"{D}/01-pengantar.md",
+        19,
+        _edit(f"{D}/01-pengantar.md", "- [ ] Ya\n>", "- [ ] Ya\n\n>"),
+    ),
+    (
+        "quiz-explanation",
+        f"{D}/01-pengantar.md",
+        14,
+        _edit(f"{D}/01-pengantar.md", "Pindaian tanda tangan basah bukan TTE.\n", ""),
+    ),
+    (
+        "quiz-disabled",
+        f"{D}/01-pengantar.md",
+        16,
+        _edit(f"{D}/01-pengantar.md", "minutes: 10\n", "minutes: 10\nquiz:\n  enabled: false\n"),
+    ),
     ("quiz-disabled", "docs/index.md", 8, _edit("docs/index.md", "<!-- kompetensi:katalog -->", QUIZ_OK)),
     ("quiz-objective", f"{D}/kuis.md", 5, _edit(f"{D}/kuis.md", "<!-- objective: 1 -->\n", "")),
-    ("quiz-objective-range", f"{D}/kuis.md", 5, _edit(f"{D}/kuis.md", "<!-- objective: 1 -->", "<!-- objective: 9 -->")),
-    ("link-missing-file", f"{D}/02-kata-sandi.md", 8, _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#", "(01-pengntar.md#")),
-    ("link-missing-file", f"{L}/01-satu.md", 8, _edit(f"{L}/01-satu.md", "../contoh-dasar/index.md", "../contoh-dasar/")),
-    ("link-missing-file", "docs/index.md", 5, _edit("docs/index.md", "modul/contoh-dasar/index.md", "modul/contoh-dsar/index.md")),
-    ("link-missing-file", f"{L}/01-satu.md", 8, _edit(f"{L}/01-satu.md", "../contoh-dasar/index.md", "/modul/contoh-dasar/index.md")),
-    ("link-missing-anchor", f"{D}/02-kata-sandi.md", 8, _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte", "#apa-itu-tt")),
+    (
+        "quiz-objective-range",
+        f"{D}/kuis.md",
+        5,
+        _edit(f"{D}/kuis.md", "<!-- objective: 1 -->", "<!-- objective: 9 -->"),
+    ),
+    (
+        "link-missing-file",
+        f"{D}/02-kata-sandi.md",
+        8,
+        _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#", "(01-pengntar.md#"),
+    ),
+    (
+        "link-missing-file",
+        f"{L}/01-satu.md",
+        8,
+        _edit(f"{L}/01-satu.md", "../contoh-dasar/index.md", "../contoh-dasar/"),
+    ),
+    (
+        "link-missing-file",
+        "docs/index.md",
+        5,
+        _edit("docs/index.md", "modul/contoh-dasar/index.md", "modul/contoh-dsar/index.md"),
+    ),
+    (
+        "link-missing-file",
+        f"{L}/01-satu.md",
+        8,
+        _edit(f"{L}/01-satu.md", "../contoh-dasar/index.md", "/modul/contoh-dasar/index.md"),
+    ),
+    (
+        "link-missing-anchor",
+        f"{D}/02-kata-sandi.md",
+        8,
+        _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte", "#apa-itu-tt"),
+    ),
     ("link-missing-anchor", "docs/index.md", 6, _edit("docs/index.md", "#apa-itu-tte", "#tidak-ada")),
     ("image-missing", f"{D}/01-pengantar.md", 10, _edit(f"{D}/01-pengantar.md", "(alur.svg)", "(Alur.svg)")),
     ("image-alt", f"{D}/01-pengantar.md", 10, _edit(f"{D}/01-pengantar.md", "![Diagram alur TTE]", "![]")),
-    ("image-remote", f"{D}/01-pengantar.md", 10, _edit(f"{D}/01-pengantar.md", "(alur.svg)", "(https://contoh.id/a.png)")),
-    ("link-text-vague", f"{D}/01-pengantar.md", 8, _edit(f"{D}/01-pengantar.md", "[pelajaran berikutnya]", "[klik di sini]")),
+    (
+        "image-remote",
+        f"{D}/01-pengantar.md",
+        10,
+        _edit(f"{D}/01-pengantar.md", "(alur.svg)", "(https://contoh.id/a.png)"),
+    ),
+    (
+        "link-text-vague",
+        f"{D}/01-pengantar.md",
+        8,
+        _edit(f"{D}/01-pengantar.md", "[pelajaran berikutnya]", "[klik di sini]"),
+    ),
     ("link-empty", f"{D}/01-pengantar.md", 8, _edit(f"{D}/01-pengantar.md", "(02-kata-sandi.md)", "()")),
-    ("link-http", f"{D}/01-pengantar.md", 8, _edit(f"{D}/01-pengantar.md", "(02-kata-sandi.md)", "(http://contoh.go.id/)")),
-    ("link-scheme", f"{D}/01-pengantar.md", 8, _edit(f"{D}/01-pengantar.md", "(02-kata-sandi.md)", "(ftp://contoh.go.id/)")),
-    ("html-forbidden", f"{D}/02-kata-sandi.md", 10, _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<script>alert(1)</script>\n")),
-    ("html-forbidden", f"{D}/02-kata-sandi.md", 10, _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<iframe src=\"https://x.id\"></iframe>\n")),
-    ("html-forbidden", f"{D}/02-kata-sandi.md", 10, _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<STYLE>body{}</STYLE>\n")),
-    ("html-forbidden", f"{D}/02-kata-sandi.md", 10, _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<object data=\"x\"></object><embed src=\"y\">\n")),
-    ("html-event", f"{D}/02-kata-sandi.md", 10, _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<img src=\"alur.svg\" alt=\"a\" onerror=\"alert(1)\">\n")),
-    ("html-event", f"{D}/02-kata-sandi.md", 9, _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n{: onclick=\"alert(1)\" }\n")),
-    ("html-event", f"{D}/02-kata-sandi.md", 11, _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n/// details | Catatan\n    attrs: {onclick: \"alert(1)\"}\n")),
-    ("url-dangerous", f"{D}/02-kata-sandi.md", 8, _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#apa-itu-tte)", "(javascript:alert(1))")),
-    ("url-dangerous", f"{D}/02-kata-sandi.md", 8, _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#apa-itu-tte)", "(JaVa&#115;cript:alert(1))")),
-    ("url-dangerous", f"{D}/02-kata-sandi.md", 10, _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<a href=\"data:text/html,x\">a</a>\n")),
-    ("url-dangerous", f"{D}/02-kata-sandi.md", 8, _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#apa-itu-tte)", "(vbscript:msgbox)")),
+    (
+        "link-http",
+        f"{D}/01-pengantar.md",
+        8,
+        _edit(f"{D}/01-pengantar.md", "(02-kata-sandi.md)", "(http://contoh.go.id/)"),
+    ),
+    (
+        "link-scheme",
+        f"{D}/01-pengantar.md",
+        8,
+        _edit(f"{D}/01-pengantar.md", "(02-kata-sandi.md)", "(ftp://contoh.go.id/)"),
+    ),
+    (
+        "html-forbidden",
+        f"{D}/02-kata-sandi.md",
+        10,
+        _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<script>alert(1)</script>\n"),
+    ),
+    (
+        "html-forbidden",
+        f"{D}/02-kata-sandi.md",
+        10,
+        _edit(
+            f"{D}/02-kata-sandi.md",
+            "#apa-itu-tte).\n",
+            '#apa-itu-tte).\n\n<iframe src="https://x.id"></iframe>\n',
+        ),
+    ),
+    (
+        "html-forbidden",
+        f"{D}/02-kata-sandi.md",
+        10,
+        _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<STYLE>body{}</STYLE>\n"),
+    ),
+    (
+        "html-forbidden",
+        f"{D}/02-kata-sandi.md",
+        10,
+        _edit(
+            f"{D}/02-kata-sandi.md",
+            "#apa-itu-tte).\n",
+            '#apa-itu-tte).\n\n<object data="x"></object><embed src="y">\n',
+        ),
+    ),
+    (
+        "html-event",
+        f"{D}/02-kata-sandi.md",
+        10,
+        _edit(
+            f"{D}/02-kata-sandi.md",
+            "#apa-itu-tte).\n",
+            '#apa-itu-tte).\n\n<img src="alur.svg" alt="a" onerror="alert(1)">\n',
+        ),
+    ),
+    (
+        "html-event",
+        f"{D}/02-kata-sandi.md",
+        9,
+        _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", '#apa-itu-tte).\n{: onclick="alert(1)" }\n'),
+    ),
+    (
+        "html-event",
+        f"{D}/02-kata-sandi.md",
+        11,
+        _edit(
+            f"{D}/02-kata-sandi.md",
+            "#apa-itu-tte).\n",
+            '#apa-itu-tte).\n\n/// details | Catatan\n    attrs: {onclick: "alert(1)"}\n',
+        ),
+    ),
+    (
+        "url-dangerous",
+        f"{D}/02-kata-sandi.md",
+        8,
+        _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#apa-itu-tte)", "(javascript:alert(1))"),
+    ),
+    (
+        "url-dangerous",
+        f"{D}/02-kata-sandi.md",
+        8,
+        _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#apa-itu-tte)", "(JaVa&#115;cript:alert(1))"),
+    ),
+    (
+        "url-dangerous",
+        f"{D}/02-kata-sandi.md",
+        10,
+        _edit(
+            f"{D}/02-kata-sandi.md",
+            "#apa-itu-tte).\n",
+            '#apa-itu-tte).\n\n<a href="data:text/html,x">a</a>\n',
+        ),
+    ),
+    (
+        "url-dangerous",
+        f"{D}/02-kata-sandi.md",
+        8,
+        _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#apa-itu-tte)", "(vbscript:msgbox)"),
+    ),
     ("file-too-large", f"{L}/01-satu.md", 1, _write(f"{L}/01-satu.md", LESSON + "kata " * 60_000)),
-    ("nesting-too-deep", f"{L}/01-satu.md", 19, _write(f"{L}/01-satu.md", LESSON + "".join("    " * i + "- butir\n" for i in range(12)))),
+    (
+        "nesting-too-deep",
+        f"{L}/01-satu.md",
+        19,
+        _write(f"{L}/01-satu.md", LESSON + "".join("    " * i + "- butir\n" for i in range(12))),
+    ),
     ("nesting-too-deep", f"{L}/01-satu.md", 8, _write(f"{L}/01-satu.md", LESSON + "- " * 300 + "butir\n")),
     ("bracket-run", f"{L}/01-satu.md", 8, _write(f"{L}/01-satu.md", LESSON + "[" * 600 + "\n")),
     ("line-too-long", f"{L}/01-satu.md", 8, _write(f"{L}/01-satu.md", LESSON + "a" * 12_000 + "\n")),
     ("encoding", f"{L}/01-satu.md", 8, _bytes(f"{L}/01-satu.md", LESSON.encode() + b"caf\xe9\n")),
     ("encoding", f"{L}/01-satu.md", 3, _bytes(f"{L}/01-satu.md", b"\x89PNG\r\n\x1a\n\x00\x00")),
-    ("leftover-marker", f"{L}/01-satu.md", 8, _edit(f"{L}/01-satu.md", "Teks pelajaran lanjut.", "Teks pelajaran lanjut. TODO")),
-    ("leftover-marker", f"{L}/01-satu.md", 8, _edit(f"{L}/01-satu.md", "Teks pelajaran lanjut.", "Batas waktu [SME]")),
-    ("data-invalid", "modules/glosarium.yml", 2, _edit("modules/glosarium.yml", "    definition: Tanda tangan yang memakai sertifikat elektronik.\n", "")),
-    ("path-unknown-module", "modules/jalur.yml", 5, _write("modules/jalur.yml", "paths:\n  - id: semua\n    title: Semua ASN\n    modules:\n      - contoh-dsar\n")),
-    ("review-overdue", f"{D}/module.yml", 24, lambda r: _set_reviewed(r, (TODAY - dt.timedelta(days=400)).isoformat())),
-    ("path-order", "modules/jalur.yml", 5, _write("modules/jalur.yml", "paths:\n  - id: semua\n    title: Semua ASN\n    modules:\n      - contoh-lanjut\n      - contoh-dasar\n")),
+    (
+        "leftover-marker",
+        f"{L}/01-satu.md",
+        8,
+        _edit(f"{L}/01-satu.md", "Teks pelajaran lanjut.", "Teks pelajaran lanjut. TODO"),
+    ),
+    (
+        "leftover-marker",
+        f"{L}/01-satu.md",
+        8,
+        _edit(f"{L}/01-satu.md", "Teks pelajaran lanjut.", "Batas waktu [SME]"),
+    ),
+    (
+        "data-invalid",
+        "modules/glosarium.yml",
+        2,
+        _edit("modules/glosarium.yml", "    definition: Tanda tangan yang memakai sertifikat elektronik.\n", ""),
+    ),
+    (
+        "path-unknown-module",
+        "modules/jalur.yml",
+        5,
+        _write(
+            "modules/jalur.yml",
+            "paths:\n  - id: semua\n    title: Semua ASN\n    modules:\n      - contoh-dsar\n",
+        ),
+    ),
+    (
+        "review-overdue",
+        f"{D}/module.yml",
+        24,
+        lambda r: _set_reviewed(r, (TODAY - dt.timedelta(days=400)).isoformat()),
+    ),
+    (
+        "path-order",
+        "modules/jalur.yml",
+        5,
+        _write(
+            "modules/jalur.yml",
+            "paths:\n  - id: semua\n    title: Semua ASN\n    modules:\n      - contoh-lanjut\n      - contoh-dasar\n",
+        ),
+    ),
 ]
 
 
@@ -144,8 +412,7 @@ def test_fixture_is_clean(mini: Path) -> None:
     assert check(mini) == []
 
 
-@pytest.mark.parametrize(("rule", "path", "line", "mutate"), CASES,
-                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(("rule", "path", "line", "mutate"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_rule(mini: Path, rule: str, path: str, line: int, mutate) -> None:
     mutate(mini)
     findings = check(mini)
@@ -187,7 +454,9 @@ def test_cycle_names_every_module(mini: Path) -> None:
 
 def test_anchor_with_formatting_and_duplicates(mini: Path) -> None:
     lesson = mini / L / "01-satu.md"
-    lesson.write_text(lesson.read_text() + "\n## Data *Pribadi* & `NIK`\n\n## Isi\n\n[a](#data-pribadi-nik) [b](#isi_1)\n")
+    lesson.write_text(
+        lesson.read_text() + "\n## Data *Pribadi* & `NIK`\n\n## Isi\n\n[a](#data-pribadi-nik) [b](#isi_1)\n"
+    )
     assert check(mini) == []
     lesson.write_text(lesson.read_text().replace("#isi_1", "#isi_2"))
     assert [f.rule for f in check(mini)] == ["link-missing-anchor"]
@@ -195,6 +464,8 @@ def test_anchor_with_formatting_and_duplicates(mini: Path) -> None:
 
 def test_code_is_not_checked(mini: Path) -> None:
     lesson = mini / L / "01-satu.md"
-    lesson.write_text(lesson.read_text() + "\n```html\n<script>x</script> [a](tidak-ada.md)\n<quiz>\n```\n\n"
-                      "Kode `<iframe>` dan `[b](hilang.md)` aman.\n")
+    lesson.write_text(
+        lesson.read_text() + "\n```html\n<script>x</script> [a](tidak-ada.md)\n<quiz>\n```\n\n"
+        "Kode `<iframe>` dan `[b](hilang.md)` aman.\n"
+    )
     assert check(mini) == []

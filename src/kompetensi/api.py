@@ -19,8 +19,7 @@ class Result:
     files: int
 
 
-def check(root: Path, targets: list[str] | None = None, today: dt.date | None = None,
-          online: bool = False) -> Result:
+def check(root: Path, targets: list[str] | None = None, today: dt.date | None = None, online: bool = False) -> Result:
     """Check the handbook at ``root``. ``targets`` are root-relative POSIX paths (a module, a file)."""
     today = today or dt.date.today()
     book, findings = load_handbook(root, today)
@@ -30,8 +29,12 @@ def check(root: Path, targets: list[str] | None = None, today: dt.date | None = 
     if targets:
         wanted = [t.rstrip("/") for t in targets]
         findings = [f for f in findings if any(f.path == t or f.path.startswith(t + "/") for t in wanted)]
-        files = sum(1 for m in book.modules.values() for p in [*m.pages, None]
-                    if any((p.rel if p else m.rel + "/module.yml").startswith(t) for t in wanted))
+        files = sum(
+            1
+            for m in book.modules.values()
+            for p in [*m.pages, None]
+            if any((p.rel if p else m.rel + "/module.yml").startswith(t) for t in wanted)
+        )
         files += sum(1 for d in book.docs.values() if any(d.rel.startswith(t) for t in wanted))
     return Result(book, findings, files)
 

@@ -19,10 +19,13 @@ class _Parser(argparse.ArgumentParser):
     """argparse with Indonesian framing; usage errors exit 2 with a message, never a traceback."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        translated = (message.replace("the following arguments are required", "argumen wajib belum diisi")
-                      .replace("unrecognized arguments", "argumen tidak dikenal")
-                      .replace("invalid choice", "pilihan tidak berlaku")
-                      .replace("argument", "argumen").replace("choose from", "pilih dari"))
+        translated = (
+            message.replace("the following arguments are required", "argumen wajib belum diisi")
+            .replace("unrecognized arguments", "argumen tidak dikenal")
+            .replace("invalid choice", "pilihan tidak berlaku")
+            .replace("argument", "argumen")
+            .replace("choose from", "pilih dari")
+        )
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: galat: {translated}\nLihat '{self.prog} --help'.\n")
 
@@ -33,37 +36,59 @@ class _Formatter(argparse.HelpFormatter):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kompetensi", add_help=False, formatter_class=_Formatter,
-                     description="Alat buku panduan Kompetensi Digital ASN Pematangsiantar.")
+    parser = _Parser(
+        prog="kompetensi",
+        add_help=False,
+        formatter_class=_Formatter,
+        description="Alat buku panduan Kompetensi Digital ASN Pematangsiantar.",
+    )
     parser._positionals.title = "perintah"
     parser._optionals.title = "pilihan"
     parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
 
-    check = sub.add_parser("check", add_help=False, formatter_class=_Formatter,
-                           help="periksa modul: struktur, kuis, tautan, keamanan, kesegaran",
-                           description="Memeriksa seluruh buku panduan, satu modul, atau satu berkas, dari "
-                           "sumbernya, tanpa membangun situs dan tanpa internet.")
+    check = sub.add_parser(
+        "check",
+        add_help=False,
+        formatter_class=_Formatter,
+        help="periksa modul: struktur, kuis, tautan, keamanan, kesegaran",
+        description="Memeriksa seluruh buku panduan, satu modul, atau satu berkas, dari "
+        "sumbernya, tanpa membangun situs dan tanpa internet.",
+    )
     check._positionals.title = "argumen"
     check._optionals.title = "pilihan"
     check.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
-    check.add_argument("paths", nargs="*", metavar="JALUR",
-                       help="folder modul atau berkas yang diperiksa (bawaan: seluruh buku panduan)")
-    check.add_argument("--format", choices=["text", "json", "github"], default="text",
-                       help="bentuk keluaran: text (bawaan), json, atau github (anotasi GitHub Actions)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="JALUR",
+        help="folder modul atau berkas yang diperiksa (bawaan: seluruh buku panduan)",
+    )
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="bentuk keluaran: text (bawaan), json, atau github (anotasi GitHub Actions)",
+    )
     check.add_argument("--strict", action="store_true", help="anggap peringatan sebagai galat")
-    check.add_argument("--online", action="store_true",
-                       help="periksa juga tautan luar lewat internet (batas waktu 10 detik, hasil disimpan 7 hari)")
+    check.add_argument(
+        "--online",
+        action="store_true",
+        help="periksa juga tautan luar lewat internet (batas waktu 10 detik, hasil disimpan 7 hari)",
+    )
     check.add_argument("--root", metavar="FOLDER", help="folder buku panduan (bawaan: dicari dari folder kerja)")
     check.add_argument("--today", metavar="TTTT-BB-HH", help=argparse.SUPPRESS)
 
-    rules = sub.add_parser("rules", add_help=False, formatter_class=_Formatter,
-                           help="daftar semua aturan pemeriksa",
-                           description="Menampilkan semua aturan pemeriksa beserta contoh dan perbaikannya.")
+    rules = sub.add_parser(
+        "rules",
+        add_help=False,
+        formatter_class=_Formatter,
+        help="daftar semua aturan pemeriksa",
+        description="Menampilkan semua aturan pemeriksa beserta contoh dan perbaikannya.",
+    )
     rules._optionals.title = "pilihan"
     rules.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
-    rules.add_argument("--format", choices=["text", "markdown", "json"], default="text",
-                       help="bentuk keluaran")
+    rules.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="bentuk keluaran")
     return parser
 
 
@@ -96,8 +121,10 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     else:
         found = api.find_root(Path(args.paths[0]) if args.paths else cwd)
         if found is None:
-            parser.error("folder buku panduan tidak ditemukan (tidak ada modules/ atau mkdocs.yml di sini atau di "
-                         "atasnya); jalankan dari folder repositori atau pakai --root")
+            parser.error(
+                "folder buku panduan tidak ditemukan (tidak ada modules/ atau mkdocs.yml di sini atau di "
+                "atasnya); jalankan dari folder repositori atau pakai --root"
+            )
         root = found  # type: ignore[assignment]
     root = root.resolve()
     targets = []

@@ -72,8 +72,9 @@ def load_module(folder: Path, root: Path, today: dt.date) -> tuple[Module, list[
     manifest_path = folder / "module.yml"
     manifest = Manifest(id=name, title=name)
     if not manifest_path.is_file():
-        findings.append(RULES["manifest-missing"].at(rel_dir + "/module.yml", 0, 0, module=name,
-                                                     path=rel_dir + "/module.yml"))
+        findings.append(
+            RULES["manifest-missing"].at(rel_dir + "/module.yml", 0, 0, module=name, path=rel_dir + "/module.yml")
+        )
     else:
         rel = _rel(manifest_path, root)
         text, found = read_text(manifest_path, rel, MAX_YAML_BYTES)
@@ -115,8 +116,9 @@ def load_module(folder: Path, root: Path, today: dt.date) -> tuple[Module, list[
                 continue
             match = LESSON_NAME.match(path.name)
             if not match:
-                findings.append(RULES["lesson-filename"].at(rel, 0, 0, name=path.name,
-                                                            suggestion=_lesson_suggestion(path.name)))
+                findings.append(
+                    RULES["lesson-filename"].at(rel, 0, 0, name=path.name, suggestion=_lesson_suggestion(path.name))
+                )
                 continue
             number = int(match.group(1))
             numbers.setdefault(number, []).append(path.name)
@@ -131,8 +133,11 @@ def load_module(folder: Path, root: Path, today: dt.date) -> tuple[Module, list[
     for number in ordered:
         if len(numbers[number]) > 1:
             first = module.lessons[[p.number for p in module.lessons].index(number)]
-            findings.append(RULES["lesson-number-duplicate"].at(first.rel, 0, 0, number=f"{number:02d}",
-                                                                names=", ".join(numbers[number])))
+            findings.append(
+                RULES["lesson-number-duplicate"].at(
+                    first.rel, 0, 0, number=f"{number:02d}", names=", ".join(numbers[number])
+                )
+            )
     expected = 1
     for number in ordered:
         if number != expected:
@@ -143,8 +148,9 @@ def load_module(folder: Path, root: Path, today: dt.date) -> tuple[Module, list[
     if not module.lessons:
         findings.append(RULES["module-no-lessons"].at(rel_dir, 0, 0, module=name))
     if module.quiz is None:
-        findings.append(RULES["module-quiz-missing"].at(rel_dir + "/kuis.md", 0, 0, module=name,
-                                                        path=rel_dir + "/kuis.md"))
+        findings.append(
+            RULES["module-quiz-missing"].at(rel_dir + "/kuis.md", 0, 0, module=name, path=rel_dir + "/kuis.md")
+        )
     return module, findings
 
 
@@ -212,8 +218,11 @@ def _data_doc(path: Path, rel: str, top: str, about: str) -> tuple[list[object],
         return [], None, findings
     value = doc.value.get(top) if isinstance(doc.value, dict) else None
     if not isinstance(value, list):
-        findings.append(RULES["data-invalid"].at(rel, 1, 1, problem=f"Berkas harus berisi kunci '{top}' berupa daftar.",
-                                                 about=about))
+        findings.append(
+            RULES["data-invalid"].at(
+                rel, 1, 1, problem=f"Berkas harus berisi kunci '{top}' berupa daftar.", about=about
+            )
+        )
         return [], doc, findings
     return value, doc, findings
 
@@ -225,37 +234,69 @@ def _load_glossary(path: Path, rel: str) -> tuple[list[GlossaryTerm], list[Findi
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
         line = doc.line("terms", index) if doc is not None else 0  # type: ignore[attr-defined]
-        if not isinstance(item, dict) or not isinstance(item.get("term"), str) \
-                or not isinstance(item.get("definition"), str):
-            findings.append(RULES["data-invalid"].at(rel, line, 1, problem=f"Entri glosarium ke-{index + 1} "
-                                                     "harus memiliki 'term' dan 'definition' berupa teks.", about=about))
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("term"), str)
+            or not isinstance(item.get("definition"), str)
+        ):
+            findings.append(
+                RULES["data-invalid"].at(
+                    rel,
+                    line,
+                    1,
+                    problem=f"Entri glosarium ke-{index + 1} harus memiliki 'term' dan 'definition' berupa teks.",
+                    about=about,
+                )
+            )
             continue
         unknown = set(item) - {"term", "definition", "expansion", "aliases", "see"}
         if unknown:
-            findings.append(RULES["data-invalid"].at(rel, line, 1, problem=f"Kunci tidak dikenal di entri "
-                                                     f"'{item['term']}': {', '.join(sorted(map(str, unknown)))}.",
-                                                     about=about))
+            findings.append(
+                RULES["data-invalid"].at(
+                    rel,
+                    line,
+                    1,
+                    problem=f"Kunci tidak dikenal di entri '{item['term']}': {', '.join(sorted(map(str, unknown)))}.",
+                    about=about,
+                )
+            )
         key = item["term"].strip().lower()
         if key in seen:
-            findings.append(RULES["data-invalid"].at(rel, line, 1, problem=f"Istilah '{item['term']}' ditulis dua "
-                                                     f"kali (juga di baris {seen[key]}).", about=about))
+            findings.append(
+                RULES["data-invalid"].at(
+                    rel,
+                    line,
+                    1,
+                    problem=f"Istilah '{item['term']}' ditulis dua kali (juga di baris {seen[key]}).",
+                    about=about,
+                )
+            )
             continue
         seen[key] = line
         aliases = item.get("aliases") or []
         see = item.get("see") or []
-        terms.append(GlossaryTerm(
-            term=item["term"].strip(), definition=item["definition"].strip(),
-            expansion=str(item.get("expansion") or "").strip(),
-            aliases=[str(a) for a in aliases] if isinstance(aliases, list) else [],
-            see=[str(s) for s in see] if isinstance(see, list) else []))
+        terms.append(
+            GlossaryTerm(
+                term=item["term"].strip(),
+                definition=item["definition"].strip(),
+                expansion=str(item.get("expansion") or "").strip(),
+                aliases=[str(a) for a in aliases] if isinstance(aliases, list) else [],
+                see=[str(s) for s in see] if isinstance(see, list) else [],
+            )
+        )
     names = {t.term.lower() for t in terms}
-    for index, term in enumerate(terms):
+    for term in terms:
         for ref in term.see:
             if ref.lower() not in names:
-                findings.append(RULES["data-invalid"].at(rel, seen.get(term.term.lower(), 0), 1,
-                                                         problem=f"'{term.term}' merujuk istilah '{ref}' yang tidak "
-                                                         "ada di glosarium.", about="Tambahkan istilahnya atau "
-                                                         "hapus dari 'see'."))
+                findings.append(
+                    RULES["data-invalid"].at(
+                        rel,
+                        seen.get(term.term.lower(), 0),
+                        1,
+                        problem=f"'{term.term}' merujuk istilah '{ref}' yang tidak ada di glosarium.",
+                        about="Tambahkan istilahnya atau hapus dari 'see'.",
+                    )
+                )
     return terms, findings
 
 
@@ -265,13 +306,29 @@ def _load_paths(path: Path, rel: str) -> tuple[list[LearningPath], list[Finding]
     paths: list[LearningPath] = []
     for index, item in enumerate(items):
         line = doc.line("paths", index) if doc is not None else 0  # type: ignore[attr-defined]
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) \
-                or not isinstance(item.get("title"), str) or not isinstance(item.get("modules"), list):
-            findings.append(RULES["data-invalid"].at(rel, line, 1, problem=f"Jalur ke-{index + 1} harus memiliki "
-                                                     "'id', 'title' dan 'modules'.", about=about))
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("id"), str)
+            or not isinstance(item.get("title"), str)
+            or not isinstance(item.get("modules"), list)
+        ):
+            findings.append(
+                RULES["data-invalid"].at(
+                    rel,
+                    line,
+                    1,
+                    problem=f"Jalur ke-{index + 1} harus memiliki 'id', 'title' dan 'modules'.",
+                    about=about,
+                )
+            )
             continue
-        paths.append(LearningPath(
-            id=item["id"], title=item["title"], summary=str(item.get("summary") or ""),
-            audience=[str(a) for a in item.get("audience") or []],
-            modules=[str(m) for m in item["modules"]]))
+        paths.append(
+            LearningPath(
+                id=item["id"],
+                title=item["title"],
+                summary=str(item.get("summary") or ""),
+                audience=[str(a) for a in item.get("audience") or []],
+                modules=[str(m) for m in item["modules"]],
+            )
+        )
     return paths, findings

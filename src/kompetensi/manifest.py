@@ -47,16 +47,28 @@ FIELDS: dict[str, Field] = {
     "objectives": Field("texts", True, "3 sampai 6 tujuan pembelajaran yang terukur."),
     "prerequisites": Field("texts", False, "Daftar id modul yang sebaiknya diselesaikan lebih dulu."),
     "apps": Field("texts", False, "Aplikasi yang dibahas, misalnya [SRIKANDI, MyASN]."),
-    "references": Field("records", True, "Rujukan: daftar berisi title, url (opsional), tag (resmi/sekunder).",
-                        record_keys=(("title", True), ("url", False), ("tag", False))),
-    "authors": Field("records", True, "Penulis: daftar berisi name dan institution.",
-                     record_keys=(("name", True), ("institution", False))),
+    "references": Field(
+        "records",
+        True,
+        "Rujukan: daftar berisi title, url (opsional), tag (resmi/sekunder).",
+        record_keys=(("title", True), ("url", False), ("tag", False)),
+    ),
+    "authors": Field(
+        "records",
+        True,
+        "Penulis: daftar berisi name dan institution.",
+        record_keys=(("name", True), ("institution", False)),
+    ),
     "owner": Field("text", True, "Kantor yang menjaga isi modul tetap benar, misalnya BKPSDM Kota Pematangsiantar."),
     "license": Field("text", False, "Lisensi materi (id SPDX).", LICENSES),
     "status": Field("text", True, "Status siklus hidup modul.", STATUSES),
     "reviewed": Field("date", True, "Tanggal telaah isi terakhir, format TTTT-BB-HH."),
-    "expert_checks": Field("records", False, "Hal yang masih harus dikonfirmasi ahli: daftar berisi item dan office.",
-                           record_keys=(("item", True), ("office", False))),
+    "expert_checks": Field(
+        "records",
+        False,
+        "Hal yang masih harus dikonfirmasi ahli: daftar berisi item dan office.",
+        record_keys=(("item", True), ("office", False)),
+    ),
 }
 
 _TYPE_NAMES = {
@@ -96,14 +108,29 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
 
     for key in data:
         if key not in FIELDS:
-            findings.append(RULES["manifest-unknown-key"].at(
-                rel, doc.line(key), doc.column(key), key=key,
-                suggestion=did_you_mean(str(key), FIELDS), allowed=", ".join(FIELDS)))
+            findings.append(
+                RULES["manifest-unknown-key"].at(
+                    rel,
+                    doc.line(key),
+                    doc.column(key),
+                    key=key,
+                    suggestion=did_you_mean(str(key), FIELDS),
+                    allowed=", ".join(FIELDS),
+                )
+            )
 
     def bad_type(key: str, expected: str, value: object, *path: object) -> None:
-        findings.append(RULES["manifest-type"].at(
-            rel, doc.line(key, *path), doc.column(key, *path), key=".".join(map(str, (key, *path))),
-            expected=expected, found=_describe(value), about=FIELDS[key].about))
+        findings.append(
+            RULES["manifest-type"].at(
+                rel,
+                doc.line(key, *path),
+                doc.column(key, *path),
+                key=".".join(map(str, (key, *path))),
+                expected=expected,
+                found=_describe(value),
+                about=FIELDS[key].about,
+            )
+        )
 
     checkers: dict[str, Callable[[str, object, Field], object]] = {}
 
@@ -113,9 +140,17 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
             return None
         value = value.strip()
         if spec.choices is not None and value not in spec.choices:
-            findings.append(RULES["manifest-value"].at(
-                rel, doc.line(key), doc.column(key), key=key, value=value,
-                suggestion=did_you_mean(value, spec.choices), allowed=", ".join(spec.choices)))
+            findings.append(
+                RULES["manifest-value"].at(
+                    rel,
+                    doc.line(key),
+                    doc.column(key),
+                    key=key,
+                    value=value,
+                    suggestion=did_you_mean(value, spec.choices),
+                    allowed=", ".join(spec.choices),
+                )
+            )
             return None
         return value
 
@@ -132,8 +167,11 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
             findings.append(RULES["reviewed-invalid"].at(rel, doc.line(key), doc.column(key), value=value))
             return None
         if value > today:
-            findings.append(RULES["reviewed-future"].at(rel, doc.line(key), doc.column(key),
-                                                        value=value.isoformat(), today=today.isoformat()))
+            findings.append(
+                RULES["reviewed-future"].at(
+                    rel, doc.line(key), doc.column(key), value=value.isoformat(), today=today.isoformat()
+                )
+            )
         return value
 
     def texts(key: str, value: object, spec: Field) -> object:
@@ -151,9 +189,17 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
                 continue
             item = item.strip()
             if spec.choices is not None and item not in spec.choices:
-                findings.append(RULES["manifest-value"].at(
-                    rel, doc.line(key, index), doc.column(key, index), key=key, value=item,
-                    suggestion=did_you_mean(item, spec.choices), allowed=", ".join(spec.choices)))
+                findings.append(
+                    RULES["manifest-value"].at(
+                        rel,
+                        doc.line(key, index),
+                        doc.column(key, index),
+                        key=key,
+                        value=item,
+                        suggestion=did_you_mean(item, spec.choices),
+                        allowed=", ".join(spec.choices),
+                    )
+                )
                 continue
             result.append(item)
         return result
@@ -173,26 +219,46 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
             clean: dict[str, str] = {}
             for sub in item:
                 if sub not in allowed:
-                    findings.append(RULES["manifest-unknown-key"].at(
-                        rel, doc.line(key, index, sub), doc.column(key, index, sub), key=f"{key}.{sub}",
-                        suggestion=did_you_mean(str(sub), allowed), allowed=", ".join(allowed)))
+                    findings.append(
+                        RULES["manifest-unknown-key"].at(
+                            rel,
+                            doc.line(key, index, sub),
+                            doc.column(key, index, sub),
+                            key=f"{key}.{sub}",
+                            suggestion=did_you_mean(str(sub), allowed),
+                            allowed=", ".join(allowed),
+                        )
+                    )
             for name, required in spec.record_keys:
                 sub_value = item.get(name)
                 if sub_value is None:
                     if required:
-                        findings.append(RULES["manifest-missing-key"].at(
-                            rel, doc.line(key, index), doc.column(key, index), key=f"{key}[{index + 1}].{name}",
-                            about=spec.about))
+                        findings.append(
+                            RULES["manifest-missing-key"].at(
+                                rel,
+                                doc.line(key, index),
+                                doc.column(key, index),
+                                key=f"{key}[{index + 1}].{name}",
+                                about=spec.about,
+                            )
+                        )
                     continue
                 if not isinstance(sub_value, str) or not sub_value.strip():
                     bad_type(key, "teks yang tidak kosong", sub_value, index, name)
                     continue
                 clean[name] = sub_value.strip()
             if key == "references" and clean.get("tag") and clean["tag"] not in REFERENCE_TAGS:
-                findings.append(RULES["manifest-value"].at(
-                    rel, doc.line(key, index, "tag"), doc.column(key, index, "tag"), key="references.tag",
-                    value=clean["tag"], suggestion=did_you_mean(clean["tag"], REFERENCE_TAGS),
-                    allowed=", ".join(REFERENCE_TAGS)))
+                findings.append(
+                    RULES["manifest-value"].at(
+                        rel,
+                        doc.line(key, index, "tag"),
+                        doc.column(key, index, "tag"),
+                        key="references.tag",
+                        value=clean["tag"],
+                        suggestion=did_you_mean(clean["tag"], REFERENCE_TAGS),
+                        allowed=", ".join(REFERENCE_TAGS),
+                    )
+                )
             if all(clean.get(name) for name, required in spec.record_keys if required):
                 result.append(clean)
         return result
@@ -216,11 +282,17 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
         setattr(manifest, key, value)
 
     if isinstance(data.get("id"), str) and data["id"].strip() != folder:
-        findings.append(RULES["manifest-id-mismatch"].at(rel, doc.line("id"), doc.column("id"),
-                                                         id=data["id"].strip(), folder=folder))
+        findings.append(
+            RULES["manifest-id-mismatch"].at(
+                rel, doc.line("id"), doc.column("id"), id=data["id"].strip(), folder=folder
+            )
+        )
     if isinstance(data.get("objectives"), list) and not 3 <= len(data["objectives"]) <= 6:
-        findings.append(RULES["objectives-count"].at(rel, doc.line("objectives"), doc.column("objectives"),
-                                                     count=len(data["objectives"])))
+        findings.append(
+            RULES["objectives-count"].at(
+                rel, doc.line("objectives"), doc.column("objectives"), count=len(data["objectives"])
+            )
+        )
     if isinstance(data.get("id"), str):
         manifest.declared_id = data["id"].strip()
     manifest.id = folder

@@ -102,8 +102,12 @@ def mask(text: str) -> str:
         match = FENCE.match(line)
         if fence is not None:
             blank(offset, end)
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] \
-                    and not line[match.end():].strip():
+            if (
+                match
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= fence[1]
+                and not line[match.end() :].strip()
+            ):
                 fence = None
         elif match:
             fence = (match.group(1)[0], len(match.group(1)))
@@ -155,16 +159,17 @@ def scan(text: str) -> Scan:
     return result
 
 
-_ANCHOR_MD = markdown.Markdown(extensions=["toc", "attr_list", "pymdownx.tilde", "pymdownx.caret"],
-                               extension_configs={"toc": {"permalink": True}})
+_ANCHOR_MD = markdown.Markdown(
+    extensions=["toc", "attr_list", "pymdownx.tilde", "pymdownx.caret"],
+    extension_configs={"toc": {"permalink": True}},
+)
 
 
 def heading_anchors(scan_result: Scan) -> dict[str, int]:
     """Anchors exactly as the site computes them: the same toc extension over the page's headings."""
     if not scan_result.headings:
         return {}
-    source = "\n\n".join("#" * level + " " + raw.lstrip("#").strip()
-                         for level, raw, _ in scan_result.headings)
+    source = "\n\n".join("#" * level + " " + raw.lstrip("#").strip() for level, raw, _ in scan_result.headings)
     _ANCHOR_MD.reset()
     try:
         _ANCHOR_MD.convert(source)
@@ -241,7 +246,7 @@ def parse_quizzes(text: str, masked: str | None = None, line_offset: int = 0) ->
         elif current is None:
             blocks.append(QuizBlock(None, line_of(offset), [("quiz-stray-close", line_of(offset), {})]))
         else:
-            inner = text[current + len("<quiz>"): offset]
+            inner = text[current + len("<quiz>") : offset]
             blocks.append(_parse_block(inner, text, current, line_of))
             current = None
     if current is not None:
@@ -262,8 +267,15 @@ def _parse_block(inner: str, text: str, start: int, line_of: object) -> QuizBloc
 
     if FILL_BLANK.search(inner):
         parts = inner.split("\n---\n", 1)
-        question = Question(start_line, start_line + inner.count("\n"), parts[0].strip(), [],
-                            parts[1].strip() if len(parts) > 1 else "", objective, fill_in=True)
+        question = Question(
+            start_line,
+            start_line + inner.count("\n"),
+            parts[0].strip(),
+            [],
+            parts[1].strip() if len(parts) > 1 else "",
+            objective,
+            fill_in=True,
+        )
         if len(parts) < 2 or not parts[1].strip():
             problems.append(("quiz-explanation", start_line, {}))
         return QuizBlock(question, start_line, problems)
@@ -292,8 +304,9 @@ def _parse_block(inner: str, text: str, start: int, line_of: object) -> QuizBloc
                 while j < len(lines) and FEEDBACK.match(lines[j]):
                     feedback.append(FEEDBACK.match(lines[j]).group(1))  # type: ignore[union-attr]
                     j += 1
-                answers.append(Answer(match.group(2).strip(), mark.lower() == "x", "\n".join(feedback),
-                                      first_inner_line + i))
+                answers.append(
+                    Answer(match.group(2).strip(), mark.lower() == "x", "\n".join(feedback), first_inner_line + i)
+                )
                 i = content_start = j
                 continue
             if not line.strip():

@@ -74,8 +74,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             else:
                 log.warning(text)
         if errors:
-            raise PluginError(f"Pemeriksaan modul menemukan {errors} galat (lihat di atas). Jalankan "
-                              "'kompetensi check' untuk rinciannya, perbaiki, lalu bangun ulang.")
+            raise PluginError(
+                f"Pemeriksaan modul menemukan {errors} galat (lihat di atas). Jalankan "
+                "'kompetensi check' untuk rinciannya, perbaiki, lalu bangun ulang."
+            )
         assert self.book is not None
         for module in render.ordered_modules(self.book, self.drafts):
             for page in module.pages:
@@ -110,7 +112,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         if _RAW_QUIZ.search(_CODE.sub("", html)):
             raise PluginError(
                 f"{page.file.src_uri}: ada blok <quiz> yang tidak diproses, sehingga kunci jawaban akan tampil "
-                "mentah. Aktifkan kuis di front matter halaman ini (quiz: {enabled: true}) atau hapus bloknya.")
+                "mentah. Aktifkan kuis di front matter halaman ini (quiz: {enabled: true}) atau hapus bloknya."
+            )
         return html
 
 
@@ -119,7 +122,7 @@ def _expand_nav(nav: list[Any] | None, entry: str, section: list[object]) -> lis
     nav = list(nav or [])
     for index, item in enumerate(nav):
         if isinstance(item, dict) and len(item) == 1:
-            (title, value), = item.items()
+            ((title, value),) = item.items()
             if value == entry:
                 nav[index] = {title: section}
                 return nav

@@ -17,8 +17,20 @@ MODULE_ROOT = "modul"
 CATALOGUE = f"{MODULE_ROOT}/index.md"
 GLOSSARY = "glosarium.md"
 MARKER_CATALOGUE = "<!-- kompetensi:katalog -->"
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def tanggal(day: dt.date | None) -> str:
@@ -67,17 +79,21 @@ def catalogue_table(book: Handbook, include_drafts: bool, base: str) -> str:
     rows = ["| Modul | Tingkat | JP | Ringkasan |", "|---|---|---|---|"]
     for module in ordered_modules(book, include_drafts):
         m = module.manifest
-        rows.append(f"| [{_esc(m.title)}]({base}{module_path(module.id)}) | {LEVELS.get(m.level, m.level)} "
-                    f"| {m.jp:g} | {_esc(m.summary)} |")
+        rows.append(
+            f"| [{_esc(m.title)}]({base}{module_path(module.id)}) | {LEVELS.get(m.level, m.level)} "
+            f"| {m.jp:g} | {_esc(m.summary)} |"
+        )
     total = sum(m.manifest.jp for m in ordered_modules(book, include_drafts))
     count = len(ordered_modules(book, include_drafts))
     return "\n".join(rows) + f"\n\n{count} modul, {jp_text(total)} seluruhnya.\n"
 
 
 def catalogue_page(book: Handbook, include_drafts: bool) -> Generated:
-    body = ("Setiap modul memiliki beberapa pelajaran pendek, kuis di akhir setiap pelajaran, dan kuis modul. "
-            "Modul dapat dipelajari sesuai urutan pada tabel atau mengikuti prasyaratnya.\n\n"
-            + catalogue_table(book, include_drafts, base="../"))
+    body = (
+        "Setiap modul memiliki beberapa pelajaran pendek, kuis di akhir setiap pelajaran, dan kuis modul. "
+        "Modul dapat dipelajari sesuai urutan pada tabel atau mengikuti prasyaratnya.\n\n"
+        + catalogue_table(book, include_drafts, base="../")
+    )
     return Generated(CATALOGUE, "Katalog Modul", _with_title("Katalog Modul", body))
 
 
@@ -93,10 +109,12 @@ def landing_page(book: Handbook, module: Module) -> Generated:
         lines += [status_banner(m.status), ""]
     lines += [m.summary, ""]
     audience = ", ".join(AUDIENCES.get(a, a) for a in m.audience) or "Semua ASN"
-    facts = [("Tingkat", LEVELS.get(m.level, m.level)),
-             ("Beban belajar", f"{jp_text(m.jp)} (sekitar {module.minutes} menit membaca)"),
-             ("Jenis kompetensi", COMPETENCIES.get(m.competency, m.competency)),
-             ("Sasaran", _esc(audience))]
+    facts = [
+        ("Tingkat", LEVELS.get(m.level, m.level)),
+        ("Beban belajar", f"{jp_text(m.jp)} (sekitar {module.minutes} menit membaca)"),
+        ("Jenis kompetensi", COMPETENCIES.get(m.competency, m.competency)),
+        ("Sasaran", _esc(audience)),
+    ]
     if m.apps:
         facts.append(("Aplikasi", _esc(", ".join(m.apps))))
     facts.append(("Telaah terakhir", tanggal(m.reviewed)))
@@ -111,23 +129,33 @@ def landing_page(book: Handbook, module: Module) -> Generated:
         for pre in m.prerequisites:
             other = book.modules.get(pre)
             title = other.manifest.title if other else pre
-            lines.append(f"- [{_esc(title)}](../{pre}/index.md){{ .kd-prasyarat data-modul=\"{pre}\" }}")
+            lines.append(f'- [{_esc(title)}](../{pre}/index.md){{ .kd-prasyarat data-modul="{pre}" }}')
     else:
         lines.append("Tidak ada prasyarat: modul ini bisa menjadi awal belajar Anda.")
     lines += ["", "## Pelajaran", ""]
     for page in module.lessons:
-        lines.append(f"{page.number}. [{_esc(page.title or page.slug)}]({page.filename}) "
-                     f"· {page.minutes} menit")
+        lines.append(f"{page.number}. [{_esc(page.title or page.slug)}]({page.filename}) · {page.minutes} menit")
     if module.quiz is not None:
-        lines += ["", f"Akhiri dengan [kuis modul]({module.quiz.filename}) "
-                  f"({len(module.quiz.questions)} soal)."]
+        lines += [
+            "",
+            f"Akhiri dengan [kuis modul]({module.quiz.filename}) ({len(module.quiz.questions)} soal).",
+        ]
     if module.facilitator is not None:
-        lines += ["", f"Mengajar modul ini di kelas? Baca [Panduan Fasilitator]({module.facilitator.filename})."]
+        lines += [
+            "",
+            f"Mengajar modul ini di kelas? Baca [Panduan Fasilitator]({module.facilitator.filename}).",
+        ]
     lines += ["", "## Penyusun dan pemelihara", ""]
     for author in m.authors:
-        lines.append(f"- Penyusun: {_esc(author.name)}" + (f", {_esc(author.institution)}" if author.institution else ""))
-    lines += [f"- Pemelihara isi: {_esc(m.owner)}", f"- Telaah isi terakhir: {tanggal(m.reviewed)}",
-              f"- Lisensi: {LICENSES.get(m.license, m.license)}", ""]
+        lines.append(
+            f"- Penyusun: {_esc(author.name)}" + (f", {_esc(author.institution)}" if author.institution else "")
+        )
+    lines += [
+        f"- Pemelihara isi: {_esc(m.owner)}",
+        f"- Telaah isi terakhir: {tanggal(m.reviewed)}",
+        f"- Lisensi: {LICENSES.get(m.license, m.license)}",
+        "",
+    ]
     if m.references:
         lines += ["## Rujukan", ""]
         for ref in m.references:
@@ -140,11 +168,9 @@ def landing_page(book: Handbook, module: Module) -> Generated:
 
 def status_banner(status: str) -> str:
     if status == "draft":
-        return ('!!! warning "Draf"\n    Modul ini masih draf dan hanya tampil di pratinjau. '
-                "Isinya belum ditelaah.")
+        return '!!! warning "Draf"\n    Modul ini masih draf dan hanya tampil di pratinjau. Isinya belum ditelaah.'
     if status == "review":
-        return ('!!! info "Dalam telaah"\n    Modul ini sedang ditelaah oleh pemelihara isinya. '
-                "Isinya dapat berubah.")
+        return '!!! info "Dalam telaah"\n    Modul ini sedang ditelaah oleh pemelihara isinya. Isinya dapat berubah.'
     return ""
 
 
@@ -152,8 +178,10 @@ def overdue_notice(module: Module, today: dt.date) -> str:
     reviewed = module.manifest.reviewed
     if module.manifest.status != "published" or reviewed is None or not is_overdue(reviewed, today):
         return ""
-    return (f'!!! warning "Perlu ditelaah ulang"\n    Isi modul ini terakhir ditelaah {tanggal(reviewed)}. '
-            f"Aturan dan aplikasi bisa sudah berubah; bila ragu, tanyakan kepada {module.manifest.owner}.")
+    return (
+        f'!!! warning "Perlu ditelaah ulang"\n    Isi modul ini terakhir ditelaah {tanggal(reviewed)}. '
+        f"Aturan dan aplikasi bisa sudah berubah; bila ragu, tanyakan kepada {module.manifest.owner}."
+    )
 
 
 def is_overdue(reviewed: dt.date, today: dt.date) -> bool:
@@ -174,8 +202,10 @@ def decorate(book: Handbook, module: Module, page: Page, markdown: str, today: d
         where = f"Kuis modul · {len(page.questions)} soal"
     else:
         where = "Untuk fasilitator"
-    crumb = (f"[{_esc(module.manifest.title)}](index.md) · {where}\n"
-             f"{{ .kd-crumb data-modul=\"{module.id}\" data-halaman=\"{page.slug}\" }}\n")
+    crumb = (
+        f"[{_esc(module.manifest.title)}](index.md) · {where}\n"
+        f'{{ .kd-crumb data-modul="{module.id}" data-halaman="{page.slug}" }}\n'
+    )
     notices = [n for n in (status_banner(module.manifest.status), overdue_notice(module, today)) if n]
     prefix = crumb + "\n" + "".join(n + "\n\n" for n in notices)
 
@@ -206,9 +236,13 @@ def expert_checks_section(module: Module) -> str:
     if not checks:
         lines.append("Tidak ada hal terbuka yang tercatat di manifest modul.")
     else:
-        lines += ["Hal berikut belum terkonfirmasi. Jangan sampaikan sebagai fakta kepada peserta sebelum "
-                  "dikonfirmasi oleh kantor yang disebut.", "", "| Hal yang perlu dikonfirmasi | Kantor |",
-                  "|---|---|"]
+        lines += [
+            "Hal berikut belum terkonfirmasi. Jangan sampaikan sebagai fakta kepada peserta sebelum "
+            "dikonfirmasi oleh kantor yang disebut.",
+            "",
+            "| Hal yang perlu dikonfirmasi | Kantor |",
+            "|---|---|",
+        ]
         lines += [f"| {_esc(c.item)} | {_esc(c.office or module.manifest.owner)} |" for c in checks]
     return "\n".join(lines) + "\n"
 
@@ -223,8 +257,11 @@ def abbreviations(book: Handbook) -> str:
 
 
 def glossary_page(book: Handbook) -> Generated:
-    lines = ["Istilah dan singkatan yang dipakai di buku panduan ini. Singkatan juga menampilkan kepanjangannya "
-             "saat penunjuk diarahkan atau disentuh lama di setiap halaman.", ""]
+    lines = [
+        "Istilah dan singkatan yang dipakai di buku panduan ini. Singkatan juga menampilkan kepanjangannya "
+        "saat penunjuk diarahkan atau disentuh lama di setiap halaman.",
+        "",
+    ]
     letter = ""
     for term in sorted(book.glossary, key=lambda t: t.term.lower()):
         first = term.term[:1].upper()

@@ -29,9 +29,14 @@ def summary(findings: list[Finding], files: int, seconds: float) -> str:
 
 def as_json(findings: list[Finding], files: int, seconds: float) -> str:
     errors, warnings = count(findings)
-    return json.dumps({"findings": [f.as_dict() for f in findings],
-                       "summary": {"errors": errors, "warnings": warnings, "files": files,
-                                   "seconds": round(seconds, 3)}}, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {
+            "findings": [f.as_dict() for f in findings],
+            "summary": {"errors": errors, "warnings": warnings, "files": files, "seconds": round(seconds, 3)},
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def _escape_data(value: str) -> str:

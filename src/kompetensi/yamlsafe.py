@@ -75,12 +75,26 @@ def load_yaml(text: str, rel: str, line_offset: int = 0) -> tuple[YamlDoc | None
     return doc, findings
 
 
-def _convert(node: Node, key: Key, doc: YamlDoc, rel: str, offset: int, findings: list[Finding],
-             loader: yaml.SafeLoader, depth: int) -> object:
+def _convert(
+    node: Node,
+    key: Key,
+    doc: YamlDoc,
+    rel: str,
+    offset: int,
+    findings: list[Finding],
+    loader: yaml.SafeLoader,
+    depth: int,
+) -> object:
     doc.positions.setdefault(key, (node.start_mark.line + 1 + offset, node.start_mark.column + 1))
     if depth > MAX_DEPTH:
-        findings.append(RULES["yaml-syntax"].at(rel, node.start_mark.line + 1 + offset, 1,
-                                                problem=f"struktur bersarang lebih dari {MAX_DEPTH} tingkat"))
+        findings.append(
+            RULES["yaml-syntax"].at(
+                rel,
+                node.start_mark.line + 1 + offset,
+                1,
+                problem=f"struktur bersarang lebih dari {MAX_DEPTH} tingkat",
+            )
+        )
         return None
     if isinstance(node, ScalarNode):
         try:
@@ -88,16 +102,21 @@ def _convert(node: Node, key: Key, doc: YamlDoc, rel: str, offset: int, findings
         except Exception:  # noqa: BLE001 - an impossible date or number stays as the text written
             return node.value
     if isinstance(node, SequenceNode):
-        return [_convert(item, (*key, i), doc, rel, offset, findings, loader, depth + 1)
-                for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*key, i), doc, rel, offset, findings, loader, depth + 1)
+            for i, item in enumerate(node.value)
+        ]
     if isinstance(node, MappingNode):
         result: dict[object, object] = {}
         for key_node, value_node in node.value:
             name = key_node.value if isinstance(key_node, ScalarNode) else str(key_node.start_mark)
             line = key_node.start_mark.line + 1 + offset
             if name in result:
-                findings.append(RULES["yaml-syntax"].at(rel, line, key_node.start_mark.column + 1,
-                                                        problem=f"kunci '{name}' ditulis dua kali"))
+                findings.append(
+                    RULES["yaml-syntax"].at(
+                        rel, line, key_node.start_mark.column + 1, problem=f"kunci '{name}' ditulis dua kali"
+                    )
+                )
             doc.positions[(*key, name)] = (line, key_node.start_mark.column + 1)
             result[name] = _convert(value_node, (*key, name), doc, rel, offset, findings, loader, depth + 1)
             doc.positions[(*key, name)] = (line, key_node.start_mark.column + 1)

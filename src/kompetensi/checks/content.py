@@ -36,14 +36,18 @@ def check(book: Handbook) -> list[Finding]:
             if question.objective is None:
                 findings.append(RULES["quiz-objective"].at(src.rel, block.start_line, 1, count=objectives))
             elif not 1 <= question.objective <= objectives:
-                findings.append(RULES["quiz-objective-range"].at(src.rel, block.start_line - 1, 1,
-                                                                 number=question.objective, count=objectives))
+                findings.append(
+                    RULES["quiz-objective-range"].at(
+                        src.rel, block.start_line - 1, 1, number=question.objective, count=objectives
+                    )
+                )
         previous = 1
         for level, _, line in result.headings:
             if level == 1 and src.module is not None:
                 findings.append(RULES["heading-h1"].at(src.rel, line, 1))
             elif level > previous + 1:
-                findings.append(RULES["heading-skip"].at(src.rel, line, 1, before=previous, after=level,
-                                                         expected=previous + 1))
+                findings.append(
+                    RULES["heading-skip"].at(src.rel, line, 1, before=previous, after=level, expected=previous + 1)
+                )
             previous = level
     return findings

@@ -21,9 +21,27 @@ from ..suggest import did_you_mean
 from .common import cached_scan, sources
 
 VAGUE_TEXTS = {
-    "klik di sini", "klik disini", "di sini", "disini", "sini", "klik", "tautan ini", "link ini", "ini",
-    "tautan", "link", "baca selengkapnya", "selengkapnya", "lihat di sini", "lihat", "here", "click here",
-    "read more", "more", "lebih lanjut", "buka",
+    "klik di sini",
+    "klik disini",
+    "di sini",
+    "disini",
+    "sini",
+    "klik",
+    "tautan ini",
+    "link ini",
+    "ini",
+    "tautan",
+    "link",
+    "baca selengkapnya",
+    "selengkapnya",
+    "lihat di sini",
+    "lihat",
+    "here",
+    "click here",
+    "read more",
+    "more",
+    "lebih lanjut",
+    "buka",
 }
 CACHE_DAYS = 7
 TIMEOUT = 10.0
@@ -110,25 +128,39 @@ def _internal(site: SiteMap, from_path: str, target: str, image: bool, here: tup
     anchor = unquote(anchor)
     if url.startswith("/"):
         rule = RULES["image-missing" if image else "link-missing-file"]
-        return [rule.at(*here, target=url, suggestion=" Alamat yang diawali '/' tidak berlaku di situs ini; "
-                        "pakai alamat relatif dari halaman ini.")]
+        return [
+            rule.at(
+                *here,
+                target=url,
+                suggestion=" Alamat yang diawali '/' tidak berlaku di situs ini; "
+                "pakai alamat relatif dari halaman ini.",
+            )
+        ]
     base = posixpath.dirname(from_path)
     resolved = posixpath.normpath(posixpath.join(base, url)) if url else from_path
     if url and (url.endswith("/") or resolved not in site.pages and resolved + "/index.md" in site.pages):
         index = posixpath.join(resolved, "index.md")
         if index in site.pages:
             hint = posixpath.relpath(index, base)
-            return [RULES["link-missing-file"].at(*here, target=url,
-                                                  suggestion=f" Tautkan ke berkasnya: '{hint}'.")]
+            return [RULES["link-missing-file"].at(*here, target=url, suggestion=f" Tautkan ke berkasnya: '{hint}'.")]
     if resolved in site.pages and not image:
         if anchor and anchor not in site.anchors(resolved):
-            return [RULES["link-missing-anchor"].at(*here, anchor=anchor, target=url or "halaman ini",
-                                                    suggestion=did_you_mean(anchor, site.anchors(resolved)))]
+            return [
+                RULES["link-missing-anchor"].at(
+                    *here,
+                    anchor=anchor,
+                    target=url or "halaman ini",
+                    suggestion=did_you_mean(anchor, site.anchors(resolved)),
+                )
+            ]
         return []
     if resolved in site.assets:
         return []
-    candidates = {posixpath.relpath(p, base): p for p in (*site.pages, *site.assets)
-                  if posixpath.dirname(p) == base or p.endswith("index.md") or "/" not in p}
+    candidates = {
+        posixpath.relpath(p, base): p
+        for p in (*site.pages, *site.assets)
+        if posixpath.dirname(p) == base or p.endswith("index.md") or "/" not in p
+    }
     suggestion = did_you_mean(url, candidates)
     rule = RULES["image-missing" if image else "link-missing-file"]
     return [rule.at(*here, target=url, suggestion=suggestion)]
@@ -142,8 +174,7 @@ def check_external(root: Path, external: dict[str, list[tuple[str, int, int]]]) 
     except (OSError, ValueError):
         cache = {}
     now = time.time()
-    todo = [url for url in external
-            if url not in cache or now - float(cache[url].get("at", 0)) > CACHE_DAYS * 86400]  # type: ignore[arg-type]
+    todo = [url for url in external if url not in cache or now - float(cache[url].get("at", 0)) > CACHE_DAYS * 86400]  # type: ignore[arg-type]
     with ThreadPoolExecutor(max_workers=8) as pool:
         for url, problem in zip(todo, pool.map(_fetch, todo), strict=True):
             cache[url] = {"at": now, "problem": problem}

@@ -11,8 +11,21 @@ from ..model import Handbook
 from ..rules import RULES
 from .common import cached_scan, sources
 
-FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "style", "link", "meta", "base",
-                  "form", "applet", "template"}
+FORBIDDEN_TAGS = {
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "style",
+    "link",
+    "meta",
+    "base",
+    "form",
+    "applet",
+    "template",
+}
 DANGEROUS_SCHEMES = {"javascript", "data", "vbscript", "file"}
 MAX_DEPTH = 10
 MAX_BRACKETS_PER_BLOCK = 500

@@ -22,13 +22,27 @@ def check(book: Handbook, today: dt.date) -> list[Finding]:
         rel = module.rel + "/module.yml"
         for pre in module.manifest.prerequisites:
             if pre not in book.modules:
-                findings.append(RULES["prerequisite-unknown"].at(rel, _line_of(module.dir / "module.yml", pre), 0,
-                                                                 id=pre, suggestion=did_you_mean(pre, ids),
-                                                                 example=example))
+                findings.append(
+                    RULES["prerequisite-unknown"].at(
+                        rel,
+                        _line_of(module.dir / "module.yml", pre),
+                        0,
+                        id=pre,
+                        suggestion=did_you_mean(pre, ids),
+                        example=example,
+                    )
+                )
         m = module.manifest
         if m.status == "published" and m.reviewed is not None and is_overdue(m.reviewed, today):
-            findings.append(RULES["review-overdue"].at(rel, _line_of(module.dir / "module.yml", "reviewed"), 0,
-                                                       value=tanggal(m.reviewed), owner=m.owner or "pemelihara isi"))
+            findings.append(
+                RULES["review-overdue"].at(
+                    rel,
+                    _line_of(module.dir / "module.yml", "reviewed"),
+                    0,
+                    value=tanggal(m.reviewed),
+                    owner=m.owner or "pemelihara isi",
+                )
+            )
         if m.status == "published":
             for page in module.pages:
                 if page.text is None:
@@ -36,8 +50,9 @@ def check(book: Handbook, today: dt.date) -> list[Finding]:
                 for number, line in enumerate(page.text.split("\n"), start=1):
                     match = MARKERS.search(line)
                     if match:
-                        findings.append(RULES["leftover-marker"].at(page.rel, number, match.start() + 1,
-                                                                    marker=match.group(0)))
+                        findings.append(
+                            RULES["leftover-marker"].at(page.rel, number, match.start() + 1, marker=match.group(0))
+                        )
     by_declared: dict[str, list[str]] = {}
     for module in book.modules.values():
         by_declared.setdefault(module.manifest.declared_id or module.id, []).append(module.id)
@@ -49,8 +64,9 @@ def check(book: Handbook, today: dt.date) -> list[Finding]:
                 module = book.modules[folder]
                 if module.manifest.declared_id == declared:
                     others = ", ".join(f"modules/{f}" for f in folders if f != folder)
-                    findings.append(RULES["module-duplicate-id"].at(module.rel + "/module.yml", 1, 1,
-                                                                    id=declared, others=others))
+                    findings.append(
+                        RULES["module-duplicate-id"].at(module.rel + "/module.yml", 1, 1, id=declared, others=others)
+                    )
     findings += _cycles(book)
     findings += _paths(book)
     return findings
@@ -88,14 +104,19 @@ def _cycles(book: Handbook) -> list[Finding]:
                 stack.append((node, index + 1))
                 child = children[index]
                 if state.get(child) == 1:
-                    cycle = trail[trail.index(child):] + [child]
+                    cycle = trail[trail.index(child) :] + [child]
                     key = frozenset(cycle)
                     if key not in reported:
                         reported.add(key)
                         first = book.modules[cycle[0]]
-                        findings.append(RULES["prerequisite-cycle"].at(
-                            first.rel + "/module.yml", _line_of(first.dir / "module.yml", cycle[1]), 0,
-                            cycle=" → ".join(cycle)))
+                        findings.append(
+                            RULES["prerequisite-cycle"].at(
+                                first.rel + "/module.yml",
+                                _line_of(first.dir / "module.yml", cycle[1]),
+                                0,
+                                cycle=" → ".join(cycle),
+                            )
+                        )
                 elif not state.get(child):
                     stack.append((child, 0))
             else:
@@ -114,12 +135,21 @@ def _paths(book: Handbook) -> list[Finding]:
             line = _line_of(path_file, module_id)
             module = book.modules.get(module_id)
             if module is None:
-                findings.append(RULES["path-unknown-module"].at(rel, line, 0, path_id=path.id, id=module_id,
-                                                                suggestion=did_you_mean(module_id, book.modules)))
+                findings.append(
+                    RULES["path-unknown-module"].at(
+                        rel,
+                        line,
+                        0,
+                        path_id=path.id,
+                        id=module_id,
+                        suggestion=did_you_mean(module_id, book.modules),
+                    )
+                )
                 continue
             for pre in module.manifest.prerequisites:
                 if pre in path.modules and pre not in seen:
-                    findings.append(RULES["path-order"].at(rel, line, 0, path_id=path.id, id=module_id,
-                                                           prerequisite=pre))
+                    findings.append(
+                        RULES["path-order"].at(rel, line, 0, path_id=path.id, id=module_id, prerequisite=pre)
+                    )
             seen.append(module_id)
     return findings
