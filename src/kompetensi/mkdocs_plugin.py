@@ -59,6 +59,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         modules = [m for m in render.ordered_modules(self.book, self.drafts)]
         self.pages = {render.page_site_path(m, p): (m, p) for m in modules for p in m.pages}
         config.nav = _expand_nav(config.nav, self.config.nav_entry, render.module_nav(self.book, self.drafts))
+        if self.book.paths:
+            config.nav = _expand_nav(config.nav, render.PATHS, render.paths_nav(self.book), append=False)
         config.watch.append(str(root / self.config.modules_dir))
         return config
 
@@ -117,7 +119,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         return html
 
 
-def _expand_nav(nav: list[Any] | None, entry: str, section: list[object]) -> list[Any]:
+def _expand_nav(nav: list[Any] | None, entry: str, section: list[object], append: bool = True) -> list[Any]:
     """Replace the nav item pointing at ``entry`` by the generated section; append it if absent."""
     nav = list(nav or [])
     for index, item in enumerate(nav):
@@ -129,5 +131,6 @@ def _expand_nav(nav: list[Any] | None, entry: str, section: list[object]) -> lis
         elif item == entry:
             nav[index] = {"Modul": section}
             return nav
-    nav.append({"Modul": section})
+    if append:
+        nav.append({"Modul": section})
     return nav

@@ -11,11 +11,12 @@ import html
 from dataclasses import dataclass
 
 from .manifest import LICENSES
-from .model import AUDIENCES, COMPETENCIES, LEVELS, STATUSES, Handbook, Module, Page
+from .model import AUDIENCES, COMPETENCIES, LEVELS, STATUSES, Handbook, LearningPath, Module, Page
 
 MODULE_ROOT = "modul"
 CATALOGUE = f"{MODULE_ROOT}/index.md"
 GLOSSARY = "glosarium.md"
+PATHS = "jalur/index.md"
 MARKER_CATALOGUE = "<!-- kompetensi:katalog -->"
 MONTHS = [
     "Januari",
@@ -276,8 +277,47 @@ def glossary_page(book: Handbook) -> Generated:
     return Generated(GLOSSARY, "Glosarium", _with_title("Glosarium", "\n".join(lines)))
 
 
+def path_jp(book: Handbook, path: LearningPath) -> float:
+    return sum(book.modules[m].manifest.jp for m in path.modules if m in book.modules)
+
+
+def paths_index_page(book: Handbook) -> Generated:
+    lines = ["Jalur belajar adalah urutan modul untuk satu peran. Ikuti urutannya: setiap modul datang setelah "
+             "prasyaratnya. Setiap PNS wajib mengikuti pengembangan kompetensi paling sedikit 20 JP setahun.", "",
+             "| Jalur | Untuk | Modul | JP |", "|---|---|---|---|"]
+    for path in book.paths:
+        audience = ", ".join(AUDIENCES.get(a, a) for a in path.audience) or "Semua ASN"
+        lines.append(f"| [{_esc(path.title)}]({path.id}.md) | {_esc(audience)} | {len(path.modules)} "
+                     f"| {path_jp(book, path):g} |")
+    return Generated(PATHS, "Jalur Belajar", _with_title("Jalur Belajar", "\n".join(lines) + "\n"))
+
+
+def path_page(book: Handbook, path: LearningPath) -> Generated:
+    total = path_jp(book, path)
+    lines = [_esc(path.summary), "", f"**{len(path.modules)} modul, {jp_text(total)}.**", "",
+             '<div class="kd-jalur" data-jalur="' + path.id + '" markdown>', ""]
+    for number, module_id in enumerate(path.modules, start=1):
+        module = book.modules.get(module_id)
+        if module is None:
+            continue
+        m = module.manifest
+        pre = [book.modules[p].manifest.title for p in m.prerequisites if p in book.modules]
+        after = f" Prasyarat: {_esc(', '.join(pre))}." if pre else ""
+        lines.append(f"{number}. [{_esc(m.title)}](../{module_path(module_id)}){{ data-modul=\"{module_id}\" }} "
+                     f"· {LEVELS.get(m.level, m.level)} · {jp_text(m.jp)}.{after}")
+    lines += ["", "</div>", ""]
+    return Generated(f"jalur/{path.id}.md", path.title, _with_title(f"Jalur {path.title}", "\n".join(lines)))
+
+
+def paths_nav(book: Handbook) -> list[object]:
+    return [PATHS, *({p.title: f"jalur/{p.id}.md"} for p in book.paths)]
+
+
 def generated_pages(book: Handbook, include_drafts: bool = True) -> list[Generated]:
     pages = [catalogue_page(book, include_drafts)]
+    if book.paths:
+        pages.append(paths_index_page(book))
+        pages += [path_page(book, path) for path in book.paths]
     pages += [landing_page(book, module) for module in ordered_modules(book, include_drafts)]
     if book.glossary:
         pages.append(glossary_page(book))
