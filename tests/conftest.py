@@ -103,3 +103,20 @@ def serve(directory: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook, built once per test session with --strict."""
+    out = tmp_path_factory.mktemp("handbook") / "site"
+    result = build(ROOT, "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site: Path):
+    url, server = serve(real_site)
+    yield url
+    server.shutdown()
+    server.server_close()
