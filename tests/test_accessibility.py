@@ -26,8 +26,10 @@ def _violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     result = Axe().run(page, options=WCAG)
-    return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:200]}"
-            for v in result.response["violations"]]
+    return [
+        f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:200]}"
+        for v in result.response["violations"]
+    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

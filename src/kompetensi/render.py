@@ -282,20 +282,31 @@ def path_jp(book: Handbook, path: LearningPath) -> float:
 
 
 def paths_index_page(book: Handbook) -> Generated:
-    lines = ["Jalur belajar adalah urutan modul untuk satu peran. Ikuti urutannya: setiap modul datang setelah "
-             "prasyaratnya. Setiap PNS wajib mengikuti pengembangan kompetensi paling sedikit 20 JP setahun.", "",
-             "| Jalur | Untuk | Modul | JP |", "|---|---|---|---|"]
+    lines = [
+        "Jalur belajar adalah urutan modul untuk satu peran. Ikuti urutannya: setiap modul datang setelah "
+        "prasyaratnya. Setiap PNS wajib mengikuti pengembangan kompetensi paling sedikit 20 JP setahun.",
+        "",
+        "| Jalur | Untuk | Modul | JP |",
+        "|---|---|---|---|",
+    ]
     for path in book.paths:
         audience = ", ".join(AUDIENCES.get(a, a) for a in path.audience) or "Semua ASN"
-        lines.append(f"| [{_esc(path.title)}]({path.id}.md) | {_esc(audience)} | {len(path.modules)} "
-                     f"| {path_jp(book, path):g} |")
+        lines.append(
+            f"| [{_esc(path.title)}]({path.id}.md) | {_esc(audience)} | {len(path.modules)} | {path_jp(book, path):g} |"
+        )
     return Generated(PATHS, "Jalur Belajar", _with_title("Jalur Belajar", "\n".join(lines) + "\n"))
 
 
 def path_page(book: Handbook, path: LearningPath) -> Generated:
     total = path_jp(book, path)
-    lines = [_esc(path.summary), "", f"**{len(path.modules)} modul, {jp_text(total)}.**", "",
-             '<div class="kd-jalur" data-jalur="' + path.id + '" markdown>', ""]
+    lines = [
+        _esc(path.summary),
+        "",
+        f"**{len(path.modules)} modul, {jp_text(total)}.**",
+        "",
+        '<div class="kd-jalur" data-jalur="' + path.id + '" markdown>',
+        "",
+    ]
     for number, module_id in enumerate(path.modules, start=1):
         module = book.modules.get(module_id)
         if module is None:
@@ -303,8 +314,10 @@ def path_page(book: Handbook, path: LearningPath) -> Generated:
         m = module.manifest
         pre = [book.modules[p].manifest.title for p in m.prerequisites if p in book.modules]
         after = f" Prasyarat: {_esc(', '.join(pre))}." if pre else ""
-        lines.append(f"{number}. [{_esc(m.title)}](../{module_path(module_id)}){{ data-modul=\"{module_id}\" }} "
-                     f"· {LEVELS.get(m.level, m.level)} · {jp_text(m.jp)}.{after}")
+        lines.append(
+            f'{number}. [{_esc(m.title)}](../{module_path(module_id)}){{ data-modul="{module_id}" }} '
+            f"· {LEVELS.get(m.level, m.level)} · {jp_text(m.jp)}.{after}"
+        )
     lines += ["", "</div>", ""]
     return Generated(f"jalur/{path.id}.md", path.title, _with_title(f"Jalur {path.title}", "\n".join(lines)))
 
