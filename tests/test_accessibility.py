@@ -17,6 +17,10 @@ PAGES = {
     "jalur-semua": "jalur/semua-asn/",
     "glosarium": "glosarium/",
     "cara-belajar": "cara-belajar/",
+    "progres": "progres/",
+    "catatan": "catatan/",
+    "privasi": "privasi/",
+    "cetak": "modul/belajar-wajib-asn/cetak/",
     "404": "tidak-ada/",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}

@@ -7,6 +7,7 @@ navigation from the manifests, decorates module pages, runs the checker and fail
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import api, render
 from .model import Handbook, Module, Page
@@ -88,7 +89,11 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
                 site_path = render.module_path(module.id, asset.relative_to(module.dir).as_posix())
                 files.append(File.generated(config, site_path, abs_src_path=str(asset)))
         for generated in render.generated_pages(self.book, self.drafts):
-            files.append(File.generated(config, generated.site_path, content=generated.markdown))
+            # Print handouts are reached from each module page, not from the navigation.
+            level = InclusionLevel.NOT_IN_NAV if generated.site_path.endswith("/cetak.md") else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, generated.site_path, content=generated.markdown, inclusion=level))
+        data = json.dumps(render.learner_data(self.book, self.drafts), ensure_ascii=False, separators=(",", ":"))
+        files.append(File.generated(config, "assets/kompetensi-data.json", content=data))
         return files
 
     # Before mkdocs_quiz (priority 0): it reads page.meta["quiz"] in its own on_page_markdown.
@@ -96,7 +101,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.book is not None
         src_uri = page.file.src_uri
-        if src_uri in self.pages:
+        if src_uri.endswith("/cetak.md") and src_uri.startswith(render.MODULE_ROOT + "/"):
+            page.meta["quiz"] = {"enabled": True}
+            page.meta["hide"] = ["navigation", "toc", "footer"]
+        elif src_uri in self.pages:
             module, source = self.pages[src_uri]
             quiz = page.meta.get("quiz")
             quiz = dict(quiz) if isinstance(quiz, dict) else {}
@@ -111,6 +119,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     # After mkdocs_quiz (priority 0), so that only quizzes it did not render are left to find.
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.pages:
+            html = _stable_quiz_ids(html, render.question_keys(self.pages[page.file.src_uri][1]))
         if _RAW_QUIZ.search(_CODE.sub("", html)):
             raise PluginError(
                 f"{page.file.src_uri}: ada blok <quiz> yang tidak diproses, sehingga kunci jawaban akan tampil "
@@ -134,3 +144,12 @@ def _expand_nav(nav: list[Any] | None, entry: str, section: list[object], append
     if append:
         nav.append({"Modul": section})
     return nav
+
+
+_QUIZ_DIV = re.compile(r'<div class="quiz"')
+
+
+def _stable_quiz_ids(html: str, keys: list[str]) -> str:
+    """Tag each rendered quiz with its stable id (mkdocs-quiz's own ids are positions on the page)."""
+    remaining = iter(keys)
+    return _QUIZ_DIV.sub(lambda m: f'{m.group(0)} data-kd-soal="{next(remaining, "")}"', html)

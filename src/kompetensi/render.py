@@ -146,7 +146,15 @@ def landing_page(book: Handbook, module: Module) -> Generated:
             "",
             f"Mengajar modul ini di kelas? Baca [Panduan Fasilitator]({module.facilitator.filename}).",
         ]
-    lines += ["", "## Penyusun dan pemelihara", ""]
+    lines += [
+        "",
+        "[Versi cetak seluruh modul](cetak.md){ .md-button }",
+        "",
+        f'<div class="kd-luring" data-modul="{module.id}"></div>',
+        "",
+        "## Penyusun dan pemelihara",
+        "",
+    ]
     for author in m.authors:
         lines.append(
             f"- Penyusun: {_esc(author.name)}" + (f", {_esc(author.institution)}" if author.institution else "")
@@ -326,12 +334,122 @@ def paths_nav(book: Handbook) -> list[object]:
     return [PATHS, *({p.title: f"jalur/{p.id}.md"} for p in book.paths)]
 
 
+PASS_MARK = 70
+"""Percentage of module-quiz questions answered right for a module to count as passed."""
+
+
+def question_keys(page: Page) -> list[str]:
+    """Stable ids of a page's questions, in order; repeated questions get a numeric suffix."""
+    seen: dict[str, int] = {}
+    keys = []
+    for question in page.questions:
+        key = question.key
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return keys
+
+
+def _url(site_path: str) -> str:
+    """Directory-style URL of a page, relative to the site root (MkDocs' use_directory_urls)."""
+    if site_path.endswith("index.md"):
+        return site_path[: -len("index.md")]
+    return site_path[: -len(".md")] + "/"
+
+
+def learner_data(book: Handbook, include_drafts: bool) -> dict[str, object]:
+    """What the browser needs to track progress: modules, lessons, question ids, JP, paths."""
+    modules = []
+    for module in ordered_modules(book, include_drafts):
+        m = module.manifest
+        quiz = module.quiz
+        modules.append(
+            {
+                "id": module.id,
+                "title": m.title,
+                "jp": m.jp,
+                "level": LEVELS.get(m.level, m.level),
+                "url": _url(module_path(module.id)),
+                "prerequisites": [p for p in m.prerequisites if p in book.modules],
+                "lessons": [
+                    {
+                        "slug": p.slug,
+                        "title": p.title,
+                        "url": _url(page_site_path(module, p)),
+                        "questions": question_keys(p),
+                    }
+                    for p in module.lessons
+                ],
+                "quiz": None
+                if quiz is None
+                else {"url": _url(page_site_path(module, quiz)), "questions": question_keys(quiz)},
+                "pages": [_url(page_site_path(module, p)) for p in module.pages] + [_url(module_path(module.id))],
+            }
+        )
+    ids = {entry["id"] for entry in modules}
+    paths = [
+        {"id": p.id, "title": p.title, "url": _url(f"jalur/{p.id}.md"), "modules": [m for m in p.modules if m in ids]}
+        for p in book.paths
+    ]
+    return {"version": 1, "passMark": PASS_MARK, "annualJp": 20, "modules": modules, "paths": paths}
+
+
+def _demote(markdown: str) -> str:
+    """Push every heading one level down (## becomes ###), leaving code untouched."""
+    from .mdscan import mask
+
+    masked = mask(markdown).split("\n")
+    lines = markdown.split("\n")
+    for index, line in enumerate(masked):
+        stripped = line.lstrip()
+        if (
+            stripped.startswith("#")
+            and stripped.lstrip("#").startswith(" ")
+            and len(stripped) - len(stripped.lstrip("#")) < 6
+        ):
+            cut = len(line) - len(stripped)
+            lines[index] = lines[index][:cut] + "#" + lines[index][cut:]
+    return "\n".join(lines)
+
+
+def print_page(book: Handbook, module: Module) -> Generated:
+    """One page with all lessons and the module quiz, for printing as a workshop handout."""
+    from .textio import split_front_matter
+
+    m = module.manifest
+    parts = [
+        '<div class="kd-cetak-kendali" markdown>',
+        "Halaman ini menggabungkan semua pelajaran modul untuk dicetak sebagai bahan lokakarya. Kunci jawaban "
+        "kuis disembunyikan saat dicetak.",
+        "",
+        "</div>",
+        "",
+        f"**{LEVELS.get(m.level, m.level)} · {jp_text(m.jp)} · pemelihara isi: {_esc(m.owner)} · "
+        f"telaah terakhir {tanggal(m.reviewed)}**",
+        "",
+        "## Tujuan pembelajaran",
+        "",
+    ]
+    parts += [f"{i}. {objective}" for i, objective in enumerate(m.objectives, start=1)]
+    for page in [*module.lessons, *([module.quiz] if module.quiz else [])]:
+        if page.text is None:
+            continue
+        title = f"{page.number}. {page.title}" if page.kind == "lesson" else page.title
+        body = split_front_matter(page.text).body
+        parts += ["", f"## {_esc(title)} {{ .kd-cetak-bab }}", "", _demote(body).strip(), ""]
+    return Generated(
+        module_path(module.id, "cetak.md"),
+        f"{m.title} (versi cetak)",
+        _with_title(f"{m.title}: versi cetak", "\n".join(parts) + "\n"),
+    )
+
+
 def generated_pages(book: Handbook, include_drafts: bool = True) -> list[Generated]:
     pages = [catalogue_page(book, include_drafts)]
     if book.paths:
         pages.append(paths_index_page(book))
         pages += [path_page(book, path) for path in book.paths]
     pages += [landing_page(book, module) for module in ordered_modules(book, include_drafts)]
+    pages += [print_page(book, module) for module in ordered_modules(book, include_drafts)]
     if book.glossary:
         pages.append(glossary_page(book))
     return pages

@@ -1,0 +1,108 @@
+/* Service worker: keeps the handbook readable with a weak or no connection.
+ *
+ * Pages: network first (fresh content when online), the cached copy when the network fails or is slower
+ * than TIMEOUT_MS, and a short Indonesian notice when a page was never visited nor saved.
+ * Assets (CSS, JS, images, fonts, data): cache first, refreshed in the background.
+ * "Simpan modul ini untuk dibaca tanpa internet" on a module page puts all of its pages into PAGES.
+ * Only same-origin GET requests are handled; nothing is sent anywhere.
+ */
+"use strict";
+
+var PAGES = "kd-halaman";
+var ASSETS = "kd-aset-v1";
+var TIMEOUT_MS = 4000;
+var SCOPE = self.registration.scope;
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(
+    caches.open(PAGES).then(function (cache) {
+      return cache.addAll([SCOPE, SCOPE + "assets/kompetensi-data.json"]).catch(function () {});
+    }).then(function () {
+      return self.skipWaiting();
+    })
+  );
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf("kd-aset-") === 0 && name !== ASSETS;
+      }).map(function (name) {
+        return caches.delete(name);
+      }));
+    }).then(function () {
+      return self.clients.claim();
+    })
+  );
+});
+
+function isPage(url) {
+  return /\/$/.test(url.pathname) || /\.html$/.test(url.pathname) || /kompetensi-data\.json$/.test(url.pathname);
+}
+
+function offlineNotice() {
+  var body = "<!doctype html><html lang=\"id\"><meta charset=\"utf-8\">" +
+    "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Tidak ada sambungan</title>" +
+    "<main style=\"font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.5\">" +
+    "<h1>Tidak ada sambungan internet</h1><p>Halaman ini belum pernah dibuka atau disimpan di perangkat ini, " +
+    "sehingga tidak dapat ditampilkan tanpa internet.</p><p>Halaman yang sudah pernah Anda buka tetap dapat " +
+    "dibaca. Agar satu modul utuh tersedia tanpa internet, buka halaman modulnya saat tersambung lalu tekan " +
+    "<strong>Simpan modul ini untuk dibaca tanpa internet</strong>.</p><p><a href=\"" + SCOPE +
+    "\">Kembali ke Beranda</a></p></main></html>";
+  return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+function networkFirst(request) {
+  return caches.open(PAGES).then(function (cache) {
+    var network = fetch(request).then(function (response) {
+      if (response.ok) {
+        cache.put(request, response.clone());
+      }
+      return response;
+    });
+    var timeout = new Promise(function (resolve) {
+      setTimeout(resolve, TIMEOUT_MS);
+    });
+    var fallback = function () {
+      return cache.match(request, { ignoreSearch: true }).then(function (hit) {
+        return hit || network.catch(function () { return null; }).then(function (late) {
+          return late || offlineNotice();
+        });
+      });
+    };
+    return Promise.race([network.catch(function () { return null; }), timeout]).then(function (response) {
+      return response || fallback();
+    });
+  });
+}
+
+function cacheFirst(request) {
+  return caches.open(ASSETS).then(function (cache) {
+    return cache.match(request).then(function (hit) {
+      var refresh = fetch(request).then(function (response) {
+        if (response.ok) {
+          cache.put(request, response.clone());
+        }
+        return response;
+      });
+      if (hit) {
+        refresh.catch(function () {});
+        return hit;
+      }
+      return refresh;
+    });
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.href.indexOf(SCOPE) !== 0) {
+    return;
+  }
+  event.respondWith(isPage(url) ? networkFirst(request) : cacheFirst(request));
+});
