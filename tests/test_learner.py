@@ -209,3 +209,19 @@ def test_print_handout_hides_answers_unless_answer_key(context, real_url: str, d
     page.check("#kd-kunci")
     page.emulate_media(media="print")
     assert page.locator(".quiz section.content").first.is_visible()
+
+
+def test_feedback_opens_prefilled_issue_only_when_clicked(context, real_url: str) -> None:
+    page = context.new_page()
+    sent = []
+    page.on("request", lambda request: sent.append(request.url) if "github.com" in request.url else None)
+    page.goto(real_url + "cara-belajar/")
+    box = page.locator(".kd-umpan-balik")
+    assert "Apakah halaman ini membantu?" in box.inner_text()
+    assert box.locator("a").count() == 0
+    box.get_by_role("button", name="Tidak").click()
+    link = box.get_by_role("link", name="tulis masukan di GitHub")
+    href = link.get_attribute("href")
+    assert href.startswith("https://github.com/") and "/issues/new?labels=umpan-balik&title=Umpan%20balik%3A%20" in href
+    assert "Membantu%3A%20Tidak" in href and "cara-belajar" in href
+    assert sent == []

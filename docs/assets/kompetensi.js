@@ -69,3 +69,76 @@
     answerKeyToggle();
   }
 })();
+
+/* "Apakah halaman ini membantu?": two buttons that reveal a pre-filled GitHub issue link (and e-mail, when
+   configured). Nothing is sent and no request is made unless the reader follows a link. */
+(function () {
+  "use strict";
+
+  function meta(name) {
+    var node = document.querySelector('meta[name="' + name + '"]');
+    return node ? node.getAttribute("content") : "";
+  }
+
+  function feedback() {
+    var article = document.querySelector("article.md-content__inner");
+    var issues = meta("kd-umpan-balik-issues");
+    var email = meta("kd-umpan-balik-email");
+    if (!article || article.querySelector(".kd-umpan-balik") || (!issues && !email)) {
+      return;
+    }
+    var title = (document.querySelector("article h1") || {}).textContent || document.title;
+    var box = document.createElement("section");
+    box.className = "kd-umpan-balik";
+    box.setAttribute("aria-label", "Umpan balik halaman");
+    var question = document.createElement("p");
+    question.className = "kd-umpan-balik-tanya";
+    question.textContent = "Apakah halaman ini membantu?";
+    box.appendChild(question);
+    var answer = document.createElement("p");
+    answer.className = "kd-umpan-balik-jawab";
+    answer.setAttribute("role", "status");
+    ["Ya", "Tidak"].forEach(function (label) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = label;
+      button.addEventListener("click", function () {
+        var helpful = label === "Ya";
+        var body = "Halaman: " + location.href + "\nMembantu: " + label + "\n\nMasukan (tulis di bawah ini; " +
+          "jangan sertakan data pribadi):\n";
+        answer.textContent = helpful ? "Terima kasih. Ada saran agar halaman ini lebih baik? "
+          : "Terima kasih. Beri tahu kami apa yang kurang atau keliru: ";
+        if (issues) {
+          var link = document.createElement("a");
+          link.href = issues + "?labels=umpan-balik&title=" + encodeURIComponent("Umpan balik: " + title.trim()) +
+            "&body=" + encodeURIComponent(body);
+          link.textContent = "tulis masukan di GitHub";
+          answer.appendChild(link);
+        }
+        if (email) {
+          if (issues) {
+            answer.appendChild(document.createTextNode(" atau "));
+          }
+          var mail = document.createElement("a");
+          mail.href = "mailto:" + email + "?subject=" + encodeURIComponent("Umpan balik: " + title.trim()) +
+            "&body=" + encodeURIComponent(body);
+          mail.textContent = "kirim surel";
+          answer.appendChild(mail);
+        }
+        answer.appendChild(document.createTextNode("."));
+      });
+      box.appendChild(button);
+    });
+    box.appendChild(answer);
+    article.appendChild(box);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(feedback);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", feedback);
+  } else {
+    feedback();
+  }
+})();

@@ -89,6 +89,51 @@ def _parser() -> argparse.ArgumentParser:
     rules._optionals.title = "pilihan"
     rules.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     rules.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="bentuk keluaran")
+    new = sub.add_parser(
+        "new",
+        add_help=False,
+        formatter_class=_Formatter,
+        help="buat kerangka modul baru",
+        description="Membuat modules/ID/ berisi module.yml, dua pelajaran, kuis, dan panduan "
+        "fasilitator, berstatus draft, yang lolos pemeriksaan dan dapat dibangun.",
+    )
+    new._positionals.title = "argumen"
+    new._optionals.title = "pilihan"
+    new.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    new.add_argument("id", metavar="ID", help="id modul: huruf kecil dan tanda hubung, misalnya literasi-data")
+    new.add_argument("--title", default="", metavar="JUDUL", help="judul modul")
+    new.add_argument("--owner", default="", metavar="KANTOR", help="kantor pemelihara isi")
+    new.add_argument("--author", default="", metavar="NAMA", help="nama penyusun")
+    new.add_argument("--institution", default="", metavar="INSTITUSI", help="institusi penyusun")
+    new.add_argument("--root", metavar="FOLDER", help="folder buku panduan (bawaan: dicari dari folder kerja)")
+
+    rep = sub.add_parser(
+        "report",
+        add_help=False,
+        formatter_class=_Formatter,
+        help="daftar modul menurut pemelihara, status, telaah, dan cek ahli",
+        description="Menampilkan setiap modul dengan pemelihara, status, tanggal telaah terakhir, "
+        "keterlambatan telaah (lebih dari 12 bulan), dan jumlah cek ahli yang masih terbuka.",
+    )
+    rep._optionals.title = "pilihan"
+    rep.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    rep.add_argument("--format", choices=["table", "json"], default="table", help="bentuk keluaran")
+    rep.add_argument("--root", metavar="FOLDER", help="folder buku panduan (bawaan: dicari dari folder kerja)")
+    rep.add_argument("--today", metavar="TTTT-BB-HH", help=argparse.SUPPRESS)
+
+    own = sub.add_parser(
+        "codeowners",
+        add_help=False,
+        formatter_class=_Formatter,
+        help="buat atau periksa .github/CODEOWNERS dari pemelihara modul",
+        description="Membuat isi .github/CODEOWNERS dari kunci 'owner' di setiap module.yml.",
+    )
+    own._optionals.title = "pilihan"
+    own.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    group = own.add_mutually_exclusive_group()
+    group.add_argument("--check", action="store_true", help="gagal (kode 1) bila .github/CODEOWNERS tidak mutakhir")
+    group.add_argument("--write", action="store_true", help="tulis .github/CODEOWNERS")
+    own.add_argument("--root", metavar="FOLDER", help="folder buku panduan (bawaan: dicari dari folder kerja)")
     return parser
 
 
@@ -101,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(parser, args)
+        if args.command == "new":
+            return _new(parser, args)
+        if args.command == "report":
+            return _report(parser, args)
+        if args.command == "codeowners":
+            return _codeowners(parser, args)
         if args.command == "rules":
             from .guide import rules_markdown, rules_text
 
@@ -112,21 +163,96 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    cwd = Path.cwd()
-    if args.root:
-        root = Path(args.root)
+def _root(parser: argparse.ArgumentParser, given: str | None, start: Path) -> Path:
+    if given:
+        root = Path(given)
         if not root.is_dir():
-            parser.error(f"folder '{args.root}' tidak ada")
-    else:
-        found = api.find_root(Path(args.paths[0]) if args.paths else cwd)
-        if found is None:
-            parser.error(
-                "folder buku panduan tidak ditemukan (tidak ada modules/ atau mkdocs.yml di sini atau di "
-                "atasnya); jalankan dari folder repositori atau pakai --root"
+            parser.error(f"folder '{given}' tidak ada")
+        return root.resolve()
+    found = api.find_root(start)
+    if found is None:
+        parser.error(
+            "folder buku panduan tidak ditemukan (tidak ada modules/ atau mkdocs.yml di sini atau di "
+            "atasnya); jalankan dari folder repositori atau pakai --root"
+        )
+    return found  # type: ignore[return-value]
+
+
+def _today(parser: argparse.ArgumentParser, value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        parser.error("--today harus berformat TTTT-BB-HH")
+    return None
+
+
+def _new(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, create_module
+
+    root = _root(parser, args.root, Path.cwd())
+    try:
+        written = create_module(root, args.id, args.title, args.owner, args.author, args.institution)
+    except ScaffoldError as exc:
+        print(f"kompetensi new: galat: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"kompetensi new: galat: tidak dapat menulis berkas ({exc.strerror}).", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"dibuat: {path.relative_to(root).as_posix()}")
+    print(
+        f"Modul '{args.id}' dibuat berstatus draft. Isi setiap bagian bertanda TODO, jalankan "
+        f"'kompetensi check modules/{args.id}', lalu ubah status menjadi review."
+    )
+    return 0
+
+
+def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    import json
+
+    from .loader import load_handbook
+    from .ownership import report_json, report_rows, report_table
+
+    root = _root(parser, args.root, Path.cwd())
+    today = _today(parser, args.today) or dt.date.today()
+    book, _ = load_handbook(root, today)
+    rows = report_rows(book, today)
+    print(json.dumps(report_json(rows), ensure_ascii=False, indent=2) if args.format == "json" else report_table(rows))
+    return 0
+
+
+def _codeowners(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .loader import load_handbook
+    from .ownership import CODEOWNERS, codeowners
+
+    root = _root(parser, args.root, Path.cwd())
+    book, _ = load_handbook(root)
+    text = codeowners(book, root)
+    target = root / CODEOWNERS
+    if args.write:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"ditulis: {CODEOWNERS}")
+        return 0
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if current != text:
+            print(
+                f"{CODEOWNERS} tidak mutakhir dengan pemelihara di module.yml. Perbaikan: jalankan "
+                "'kompetensi codeowners --write' lalu sertakan perubahannya.",
+                file=sys.stderr,
             )
-        root = found  # type: ignore[assignment]
-    root = root.resolve()
+            return 1
+        print(f"{CODEOWNERS} mutakhir.")
+        return 0
+    print(text, end="")
+    return 0
+
+
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    root = _root(parser, args.root, Path(args.paths[0]) if args.paths else Path.cwd())
     targets = []
     for raw in args.paths:
         path = Path(raw).resolve()
@@ -136,12 +262,7 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             targets.append(path.relative_to(root).as_posix())
         except ValueError:
             parser.error(f"jalur '{raw}' berada di luar buku panduan {root}")
-    today = None
-    if args.today:
-        try:
-            today = dt.date.fromisoformat(args.today)
-        except ValueError:
-            parser.error("--today harus berformat TTTT-BB-HH")
+    today = _today(parser, args.today)
     started = time.perf_counter()
     result = api.check(root, [t for t in targets if t != "."] or None, today=today, online=args.online)
     seconds = time.perf_counter() - started

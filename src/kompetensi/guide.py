@@ -59,4 +59,7 @@ def _plain(template: str) -> str:
     import re
 
     text = re.sub(r"\{[a-z_]+\}", "…", template).replace("{{", "{").replace("}}", "}")
+    # Messages are plain text: keep Markdown from turning brackets into links or tags into HTML.
+    text = re.sub(r"([\\*_\[\]])", r"\\\1", text)
+    text = re.sub(r"(</?[a-z][a-z0-9]*(?: [^<>]*)?>)", r"`\1`", text)
     return text.replace("\n", " ")

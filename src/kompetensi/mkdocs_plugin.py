@@ -88,9 +88,13 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             for asset in module.assets:
                 site_path = render.module_path(module.id, asset.relative_to(module.dir).as_posix())
                 files.append(File.generated(config, site_path, abs_src_path=str(asset)))
+        in_nav = set(_nav_paths(config.nav))
         for generated in render.generated_pages(self.book, self.drafts):
-            # Print handouts are reached from each module page, not from the navigation.
-            level = InclusionLevel.NOT_IN_NAV if generated.site_path.endswith("/cetak.md") else InclusionLevel.UNDEFINED
+            # Print handouts are reached from each module page; other generated pages may be left out of
+            # a site's nav (the partners page in a small site, say) without a strict-mode warning.
+            module_page = generated.site_path.startswith(render.MODULE_ROOT + "/")
+            listed = generated.site_path in in_nav or (module_page and not generated.site_path.endswith("/cetak.md"))
+            level = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, generated.site_path, content=generated.markdown, inclusion=level))
         data = json.dumps(render.learner_data(self.book, self.drafts), ensure_ascii=False, separators=(",", ":"))
         files.append(File.generated(config, "assets/kompetensi-data.json", content=data))
@@ -153,3 +157,14 @@ def _stable_quiz_ids(html: str, keys: list[str]) -> str:
     """Tag each rendered quiz with its stable id (mkdocs-quiz's own ids are positions on the page)."""
     remaining = iter(keys)
     return _QUIZ_DIV.sub(lambda m: f'{m.group(0)} data-kd-soal="{next(remaining, "")}"', html)
+
+
+def _nav_paths(nav: object) -> list[str]:
+    """Every page path named anywhere in a nav configuration."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_paths(item)]
+    return []

@@ -18,6 +18,8 @@ CATALOGUE = f"{MODULE_ROOT}/index.md"
 GLOSSARY = "glosarium.md"
 PATHS = "jalur/index.md"
 MARKER_CATALOGUE = "<!-- kompetensi:katalog -->"
+MARKER_RULES = "<!-- kompetensi:aturan -->"
+PARTNERS = "mitra.md"
 MONTHS = [
     "Januari",
     "Februari",
@@ -452,6 +454,7 @@ def generated_pages(book: Handbook, include_drafts: bool = True) -> list[Generat
     pages += [print_page(book, module) for module in ordered_modules(book, include_drafts)]
     if book.glossary:
         pages.append(glossary_page(book))
+    pages.append(partners_page(book, include_drafts))
     return pages
 
 
@@ -459,7 +462,35 @@ def fill_markers(book: Handbook, markdown: str, site_path: str, include_drafts: 
     if MARKER_CATALOGUE in markdown:
         base = "../" * site_path.count("/")
         markdown = markdown.replace(MARKER_CATALOGUE, catalogue_table(book, include_drafts, base))
+    if MARKER_RULES in markdown:
+        from .guide import rules_markdown
+
+        markdown = markdown.replace(MARKER_RULES, rules_markdown())
     return markdown
+
+
+def partners_page(book: Handbook, include_drafts: bool) -> Generated:
+    """Institutions and people who wrote the modules, from the manifests' ``authors``."""
+    by_institution: dict[str, dict[str, list[str]]] = {}
+    for module in ordered_modules(book, include_drafts):
+        for author in module.manifest.authors:
+            entry = by_institution.setdefault(author.institution or "Penyusun perorangan", {})
+            entry.setdefault(module.id, []).append(author.name)
+    lines = [
+        "Modul buku panduan ini disusun oleh pelatih dan mitra berikut. Nama penyusun dan institusinya juga "
+        "tampil di halaman setiap modul.",
+        "",
+    ]
+    for institution in sorted(by_institution, key=str.lower):
+        lines += [f"## {_esc(institution)}", ""]
+        for module_id, names in by_institution[institution].items():
+            title = book.modules[module_id].manifest.title
+            lines.append(f"- [{_esc(title)}]({module_path(module_id)}): {_esc(', '.join(names))}")
+        lines.append("")
+    owners = sorted({m.manifest.owner for m in ordered_modules(book, include_drafts) if m.manifest.owner})
+    lines += ["## Pemelihara isi", "", "Kantor yang menjaga isi modul tetap benar:", ""]
+    lines += [f"- {_esc(owner)}" for owner in owners]
+    return Generated(PARTNERS, "Mitra dan Penyusun", _with_title("Mitra dan Penyusun", "\n".join(lines) + "\n"))
 
 
 def module_nav(book: Handbook, include_drafts: bool) -> list[object]:
