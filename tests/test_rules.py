@@ -426,7 +426,7 @@ def test_rule(mini: Path, rule: str, path: str, line: int, mutate) -> None:
 
 
 def test_every_rule_has_a_case() -> None:
-    tested = {case[0] for case in CASES} | {"link-external-broken"}  # online check: test_links_online
+    tested = {case[0] for case in CASES} | {"link-external-broken"}  # online check: tests/test_links_online.py
     assert set(RULES) == tested
 
 
