@@ -115,7 +115,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             quiz.setdefault("enabled", bool(source.questions))
             page.meta["quiz"] = quiz
             page.meta["hide"] = [*page.meta.get("hide", []), "footer"]
-            markdown = render.decorate(self.book, module, source, markdown, self.today)
+            markdown = render.decorate(module, source, markdown, self.today)
         else:
             markdown = render.fill_markers(self.book, markdown, src_uri, self.drafts)
         return markdown + render.abbreviations(self.book)

@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 
 from .manifest import LICENSES
-from .model import AUDIENCES, COMPETENCIES, LEVELS, STATUSES, Handbook, LearningPath, Module, Page
+from .model import AUDIENCES, COMPETENCIES, LEVELS, Handbook, LearningPath, Module, Page
 
 MODULE_ROOT = "modul"
 CATALOGUE = f"{MODULE_ROOT}/index.md"
@@ -203,10 +203,8 @@ def is_overdue(reviewed: dt.date, today: dt.date) -> bool:
     return today > due
 
 
-def decorate(book: Handbook, module: Module, page: Page, markdown: str, today: dt.date) -> str:
+def decorate(module: Module, page: Page, markdown: str, today: dt.date) -> str:
     """Add the module crumb at the top of a module page and the in-module pager at the bottom."""
-    pages = module.pages
-    index = pages.index(page)
     if page.kind == "lesson":
         where = f"Pelajaran {page.number} dari {len(module.lessons)} · {page.minutes} menit"
     elif page.kind == "quiz":
@@ -220,13 +218,12 @@ def decorate(book: Handbook, module: Module, page: Page, markdown: str, today: d
     notices = [n for n in (status_banner(module.manifest.status), overdue_notice(module, today)) if n]
     prefix = crumb + "\n" + "".join(n + "\n\n" for n in notices)
 
-    learner_pages = [p for p in pages if p.kind != "facilitator"]
+    learner_pages = [p for p in module.pages if p.kind != "facilitator"]
     previous = nxt = None
     if page.kind != "facilitator":
         position = learner_pages.index(page)
         previous = learner_pages[position - 1] if position > 0 else None
         nxt = learner_pages[position + 1] if position + 1 < len(learner_pages) else None
-    del index
     links = []
     if previous is not None:
         links.append(f"[← {_esc(previous.title)}]({previous.filename}){{ .md-button .kd-prev }}")
@@ -235,10 +232,9 @@ def decorate(book: Handbook, module: Module, page: Page, markdown: str, today: d
     if nxt is not None:
         links.append(f"[{_esc(nxt.title)} →]({nxt.filename}){{ .md-button .md-button--primary .kd-next }}")
     pager = '\n\n<nav class="kd-pager" aria-label="Navigasi dalam modul" markdown>\n' + "\n".join(links) + "\n</nav>\n"
-    suffix = pager
     if page.kind == "facilitator":
-        suffix = expert_checks_section(module) + pager
-    return prefix + "\n" + markdown.rstrip() + "\n" + suffix
+        pager = expert_checks_section(module) + pager
+    return prefix + "\n" + markdown.rstrip() + "\n" + pager
 
 
 def expert_checks_section(module: Module) -> str:
@@ -502,6 +498,3 @@ def module_nav(book: Handbook, include_drafts: bool) -> list[object]:
             children.append({page.title or page.slug: page_site_path(module, page)})
         entries.append({module.manifest.title: children})
     return entries
-
-
-STATUS_LABELS = STATUSES
