@@ -41,6 +41,10 @@ def _violations(page) -> list[str]:
 def test_every_page_type_passes_axe(browser, real_url: str, scheme: str, viewport: tuple[int, int]) -> None:
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, color_scheme=scheme)
     page = context.new_page()
+    elsewhere = []
+    page.on(
+        "request", lambda r: elsewhere.append(r.url) if not r.url.startswith((real_url, "data:", "blob:")) else None
+    )
     failures = {}
     for name, path in PAGES.items():
         page.goto(real_url + path)
@@ -50,6 +54,7 @@ def test_every_page_type_passes_axe(browser, real_url: str, scheme: str, viewpor
             failures[name] = found
     context.close()
     assert failures == {}
+    assert elsewhere == []  # no request to any other origin, on any page type
 
 
 def test_answered_quiz_passes_axe(browser, real_url: str) -> None:

@@ -47,7 +47,11 @@ def finish_module(page, base: str, module: dict) -> None:
     answer_all(page)
 
 
-def test_whole_learning_flow_with_export_and_import(context, real_url: str, data: dict, tmp_path: Path) -> None:
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["ponsel", "desktop"])
+def test_whole_learning_flow_with_export_and_import(
+    browser, real_url: str, data: dict, tmp_path: Path, viewport: dict
+) -> None:
+    context = browser.new_context(viewport=viewport, locale="id-ID", accept_downloads=True)
     page = context.new_page()
     module = data["modules"][0]
     first = module["lessons"][0]
@@ -91,6 +95,7 @@ def test_whole_learning_flow_with_export_and_import(context, real_url: str, data
     assert "Nama: Rina Uji" in page.locator(".kd-lembar").inner_text()
     page.goto(real_url + "progres/")
     assert page.locator(".kd-jp").inner_text() == f"{jp} dari 20 JP"
+    context.close()
 
 
 def test_wrong_answers_do_not_complete_a_module(context, real_url: str, data: dict) -> None:
@@ -222,6 +227,7 @@ def test_feedback_opens_prefilled_issue_only_when_clicked(context, real_url: str
     box.get_by_role("button", name="Tidak").click()
     link = box.get_by_role("link", name="tulis masukan di GitHub")
     href = link.get_attribute("href")
-    assert href.startswith("https://github.com/") and "/issues/new?labels=umpan-balik&title=Umpan%20balik%3A%20" in href
-    assert "Membantu%3A%20Tidak" in href and "cara-belajar" in href
+    assert href.startswith("https://github.com/")
+    assert "/issues/new?template=umpan-balik-halaman.yml&labels=umpan-balik&title=Umpan%20balik%3A%20" in href
+    assert "&membantu=Tidak" in href and "&halaman=http" in href and "cara-belajar" in href
     assert sent == []

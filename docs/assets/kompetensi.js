@@ -111,8 +111,10 @@
           : "Terima kasih. Beri tahu kami apa yang kurang atau keliru: ";
         if (issues) {
           var link = document.createElement("a");
-          link.href = issues + "?labels=umpan-balik&title=" + encodeURIComponent("Umpan balik: " + title.trim()) +
-            "&body=" + encodeURIComponent(body);
+          // The issue form .github/ISSUE_TEMPLATE/umpan-balik-halaman.yml takes its fields by id.
+          link.href = issues + "?template=umpan-balik-halaman.yml&labels=umpan-balik&title=" +
+            encodeURIComponent("Umpan balik: " + title.trim()) + "&halaman=" + encodeURIComponent(location.href) +
+            "&membantu=" + encodeURIComponent(label);
           link.textContent = "tulis masukan di GitHub";
           answer.appendChild(link);
         }
