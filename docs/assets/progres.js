@@ -149,7 +149,17 @@
     }
   }
 
-  function data() {
+  /* Module pages carry their own module's data (so their weight does not grow with the handbook);
+     Progres Saya, Catatan Belajar and path pages load the whole handbook's data. */
+  function data(whole) {
+    var inline = document.getElementById("kd-data");
+    if (inline && !whole) {
+      try {
+        return Promise.resolve(JSON.parse(inline.textContent));
+      } catch (error) {
+        /* fall through to the shared file */
+      }
+    }
     if (!dataPromise) {
       dataPromise = fetch(ROOT + "assets/kompetensi-data.json", { credentials: "same-origin" })
         .then(function (response) {
@@ -407,11 +417,10 @@
   function landingMarks(info) {
     var state = load();
     Array.prototype.forEach.call(document.querySelectorAll("a.kd-prasyarat[data-modul]"), function (link) {
-      var module = findModule(info, link.getAttribute("data-modul"));
-      if (!module || link.nextElementSibling && link.nextElementSibling.classList.contains("kd-tanda")) {
+      if (link.nextElementSibling && link.nextElementSibling.classList.contains("kd-tanda")) {
         return;
       }
-      var done = Boolean(state.modules[module.id]);
+      var done = Boolean(state.modules[link.getAttribute("data-modul")]);
       link.after(el("span", { class: "kd-tanda" + (done ? " kd-selesai" : ""),
         text: done ? " ✓ selesai" : " · belum selesai" }));
     });
@@ -734,7 +743,7 @@
       showNotices();
       return;
     }
-    data().then(function (info) {
+    data(Boolean(progress || record || document.querySelector(".kd-jalur"))).then(function (info) {
       var state = load();
       if (updateCompletion(state, info)) {
         save(state);

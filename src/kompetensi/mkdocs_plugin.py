@@ -123,14 +123,27 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     # After mkdocs_quiz (priority 0), so that only quizzes it did not render are left to find.
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self.pages:
-            html = _stable_quiz_ids(html, render.question_keys(self.pages[page.file.src_uri][1]))
+        src_uri = page.file.src_uri
+        if src_uri in self.pages:
+            html = _stable_quiz_ids(html, render.question_keys(self.pages[src_uri][1]))
         if _RAW_QUIZ.search(_CODE.sub("", html)):
             raise PluginError(
-                f"{page.file.src_uri}: ada blok <quiz> yang tidak diproses, sehingga kunci jawaban akan tampil "
+                f"{src_uri}: ada blok <quiz> yang tidak diproses, sehingga kunci jawaban akan tampil "
                 "mentah. Aktifkan kuis di front matter halaman ini (quiz: {enabled: true}) atau hapus bloknya."
             )
+        module = self._module_of(src_uri)
+        if module is not None:
+            html += _embedded_data(render.learner_data(self.book, self.drafts, only=module))  # type: ignore[arg-type]
         return html
+
+    def _module_of(self, src_uri: str) -> Module | None:
+        """The module a page belongs to: its lessons, quiz, facilitator guide and landing page."""
+        if src_uri in self.pages:
+            return self.pages[src_uri][0]
+        parts = src_uri.split("/")
+        if self.book is not None and len(parts) == 3 and parts[0] == render.MODULE_ROOT and parts[2] == "index.md":
+            return self.book.modules.get(parts[1])
+        return None
 
 
 def _expand_nav(nav: list[Any] | None, entry: str, section: list[object], append: bool = True) -> list[Any]:
@@ -168,3 +181,9 @@ def _nav_paths(nav: object) -> list[str]:
     if isinstance(nav, list):
         return [p for item in nav for p in _nav_paths(item)]
     return []
+
+
+def _embedded_data(data: dict[str, object]) -> str:
+    """The page's own progress data as inert JSON; '<' is escaped so the text can never close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'\n<script type="application/json" id="kd-data">{text}</script>\n'

@@ -354,41 +354,46 @@ def _url(site_path: str) -> str:
     return site_path[: -len(".md")] + "/"
 
 
-def learner_data(book: Handbook, include_drafts: bool) -> dict[str, object]:
-    """What the browser needs to track progress: modules, lessons, question ids, JP, paths."""
-    modules = []
-    for module in ordered_modules(book, include_drafts):
-        m = module.manifest
-        quiz = module.quiz
-        modules.append(
+def module_entry(book: Handbook, module: Module) -> dict[str, object]:
+    """What the browser needs about one module: lessons, question ids, JP, prerequisites, page URLs."""
+    m = module.manifest
+    quiz = module.quiz
+    return {
+        "id": module.id,
+        "title": m.title,
+        "jp": m.jp,
+        "level": LEVELS.get(m.level, m.level),
+        "url": _url(module_path(module.id)),
+        "prerequisites": [p for p in m.prerequisites if p in book.modules],
+        "lessons": [
+            {"slug": p.slug, "title": p.title, "url": _url(page_site_path(module, p)), "questions": question_keys(p)}
+            for p in module.lessons
+        ],
+        "quiz": None if quiz is None else {"url": _url(page_site_path(module, quiz)), "questions": question_keys(quiz)},
+        "pages": [_url(page_site_path(module, p)) for p in module.pages] + [_url(module_path(module.id))],
+    }
+
+
+def learner_data(book: Handbook, include_drafts: bool, only: Module | None = None) -> dict[str, object]:
+    """Progress data for the browser: every module and path, or just ``only`` (embedded in its pages, so a
+    lesson's weight does not grow with the handbook)."""
+    modules = [only] if only is not None else ordered_modules(book, include_drafts)
+    entries = [module_entry(book, module) for module in modules]
+    ids = {entry["id"] for entry in entries}
+    paths = (
+        []
+        if only is not None
+        else [
             {
-                "id": module.id,
-                "title": m.title,
-                "jp": m.jp,
-                "level": LEVELS.get(m.level, m.level),
-                "url": _url(module_path(module.id)),
-                "prerequisites": [p for p in m.prerequisites if p in book.modules],
-                "lessons": [
-                    {
-                        "slug": p.slug,
-                        "title": p.title,
-                        "url": _url(page_site_path(module, p)),
-                        "questions": question_keys(p),
-                    }
-                    for p in module.lessons
-                ],
-                "quiz": None
-                if quiz is None
-                else {"url": _url(page_site_path(module, quiz)), "questions": question_keys(quiz)},
-                "pages": [_url(page_site_path(module, p)) for p in module.pages] + [_url(module_path(module.id))],
+                "id": p.id,
+                "title": p.title,
+                "url": _url(f"jalur/{p.id}.md"),
+                "modules": [m for m in p.modules if m in ids],
             }
-        )
-    ids = {entry["id"] for entry in modules}
-    paths = [
-        {"id": p.id, "title": p.title, "url": _url(f"jalur/{p.id}.md"), "modules": [m for m in p.modules if m in ids]}
-        for p in book.paths
-    ]
-    return {"version": 1, "passMark": PASS_MARK, "annualJp": 20, "modules": modules, "paths": paths}
+            for p in book.paths
+        ]
+    )
+    return {"version": 1, "passMark": PASS_MARK, "annualJp": 20, "modules": entries, "paths": paths}
 
 
 def _demote(markdown: str) -> str:
