@@ -37,6 +37,28 @@ self.addEventListener("activate", function (event) {
   );
 });
 
+/* Pagefind asks for pagefind-entry.json?ts=<time> on every visit: key such files by path alone so the
+   cache neither misses offline nor grows with every visit. Search chunks fetched once stay usable. */
+function isSearchIndex(url) {
+  return url.pathname.indexOf("/pagefind/") !== -1;
+}
+
+function searchIndex(request, url) {
+  var key = url.origin + url.pathname;
+  return caches.open(ASSETS).then(function (cache) {
+    return fetch(request).then(function (response) {
+      if (response.ok) {
+        cache.put(key, response.clone());
+      }
+      return response;
+    }).catch(function () {
+      return cache.match(key).then(function (hit) {
+        return hit || Response.error();
+      });
+    });
+  });
+}
+
 function isPage(url) {
   return /\/$/.test(url.pathname) || /\.html$/.test(url.pathname) || /kompetensi-data\.json$/.test(url.pathname);
 }
@@ -102,6 +124,10 @@ self.addEventListener("fetch", function (event) {
   }
   var url = new URL(request.url);
   if (url.origin !== self.location.origin || url.href.indexOf(SCOPE) !== 0) {
+    return;
+  }
+  if (isSearchIndex(url)) {
+    event.respondWith(searchIndex(request, url));
     return;
   }
   event.respondWith(isPage(url) ? networkFirst(request) : cacheFirst(request));

@@ -1,0 +1,418 @@
+"""Search that understands Indonesian: the pure functions, the MkDocs plugin, and the header search box.
+
+What search does offline (the statement these tests hold the site to): the search box needs the index
+files under ``pagefind/`` from the same site. When they cannot be fetched (no connection and not in the
+browser's cache, or ``file://``), the box says so in Indonesian ("Pencarian tidak dapat dimuat ...")
+instead of showing an empty list, the rest of the page keeps working, and the next query tries again.
+Index files that the service worker already cached are served from that cache, like any other asset.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.exceptions import PluginError
+
+from kompetensi import search
+from kompetensi.loader import load_handbook
+from kompetensi.model import GlossaryTerm
+from kompetensi.search_plugin import UNUSED_BUNDLE_FILES, run_pagefind
+
+from .conftest import MINI, ROOT, build, copy_mini, edit
+
+QUERIES = ROOT / "tests" / "search" / "queries.yml"
+LESSON = "modul/belajar-wajib-asn/02-jam-pelajaran-pns-pppk/"
+
+# A built Material page, cut down: header with a form, the article with an mkdocs-quiz quiz, its
+# progress box, the module crumb and pager, and an inline script that mentions a form tag.
+PAGE = """<html lang="id"><body>
+<header class="md-header"><form class="md-header__option" data-md-component="palette"></form></header>
+<article class="md-content__inner md-typeset">
+<h1>Kuis Modul</h1>
+<p class="kd-crumb" data-modul="m"><a href="../">Modul A</a> · Kuis modul</p>
+<h2 id="bagian">Bagian<a class="headerlink" href="#bagian" title="Tautan">&para;</a></h2>
+<div class="quiz" id="quiz-0"><a href="#quiz-0" class="quiz-header-link">#</a>
+<div class="quiz-question" id="quiz-0-question"><p>Apa itu TTE?</p></div>
+<form action="javascript:void(0);" onsubmit="return false;"><fieldset aria-labelledby="quiz-0-question">
+<div><input type="radio" name="answer" value="0" id="quiz-0-0" data-correct="true"><label for="quiz-0-0">Jawaban
+benar</label><div class="answer-feedback hidden">Tepat.</div></div></fieldset>
+<div class="quiz-feedback hidden"></div><button type="submit" class="quiz-button">Kirim</button></form>
+<section class="content hidden"><p>Penjelasan: rahasia.</p></section></div>
+<nav aria-label="Navigasi dalam modul" class="kd-pager"><p><a href="../01/">Pelajaran lain</a></p></nav>
+<script>var s = '<form class="x">'; /* <h1> </article> */</script>
+<div id="quiz-progress-sidebar" aria-label="Progres Kuis" style="display: none;">Progres</div>
+<!-- <fieldset> in a comment -->
+</article>
+<footer><form class="later"></form></footer>
+</body></html>"""
+
+
+# ---------- what gets indexed ---------------------------------------------------------------------------
+
+
+def _tag(marked: str, start: str) -> str:
+    index = marked.index(start)
+    return marked[index : marked.index(">", index) + 1]
+
+
+def test_mark_page_indexes_the_article_only_and_skips_quiz_answers() -> None:
+    marked = search.mark_page(PAGE, {"modul": 'Modul "A" & B', "jenis": "Kuis modul"})
+    article = _tag(marked, "<article")
+    assert "data-pagefind-body" in article
+    assert 'data-kd-cari-modul="Modul &quot;A&quot; &amp; B"' in article
+    assert 'data-pagefind-meta="jenis[data-kd-cari-jenis], modul[data-kd-cari-modul]"' in article
+    assert 'data-pagefind-weight="10"' in _tag(marked, "<h1")
+    for start in (
+        "<form action",
+        "<fieldset",
+        '<div class="answer-feedback',
+        '<div class="quiz-feedback',
+        '<section class="content',
+        '<a href="#quiz-0" class="quiz-header-link"',
+        '<div id="quiz-progress-sidebar"',
+        '<p class="kd-crumb"',
+        '<nav aria-label="Navigasi dalam modul"',
+        '<a class="headerlink"',
+    ):
+        assert "data-pagefind-ignore" in _tag(marked, start), start
+    # The question itself stays searchable; markup outside the article and inside scripts is untouched.
+    assert "data-pagefind-ignore" not in _tag(marked, '<div class="quiz-question"')
+    assert '<form class="md-header__option" data-md-component="palette">' in marked
+    assert '<form class="later">' in marked
+    assert "var s = '<form class=\"x\">'; /* <h1> </article> */" in marked
+    assert "<!-- <fieldset> in a comment -->" in marked
+    assert marked.count("data-pagefind-weight") == 1
+
+
+def test_mark_page_without_content_area_fails() -> None:
+    with pytest.raises(search.MarkupError, match="md-content__inner"):
+        search.mark_page("<html><body><main><h1>Tanpa artikel</h1></main></body></html>")
+
+
+def test_mark_page_keeps_everything_else_byte_for_byte() -> None:
+    marked = search.mark_page(PAGE)
+    removed = re.sub(r' data-pagefind-(?:body|ignore)|\s*data-pagefind-weight="10"', "", marked)
+    assert removed == PAGE
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "indexed"),
+    [("modul/a/cetak.md", False), ("modul/a/01-x.md", True), ("index.md", True), ("modul/cetak.md", True)],
+)
+def test_should_index_honours_exclude_globs(src_uri: str, indexed: bool) -> None:
+    assert search.should_index(src_uri, ["modul/*/cetak.md"]) is indexed
+
+
+def test_page_labels_name_module_and_kind() -> None:
+    book, _ = load_handbook(MINI)
+    labels = search.page_labels(book)
+    lesson = labels["modul/contoh-dasar/01-pengantar.md"]
+    assert lesson == {"modul": book.modules["contoh-dasar"].manifest.title, "jenis": "Pelajaran 1"}
+    assert labels["modul/contoh-dasar/kuis.md"]["jenis"] == "Kuis modul"
+    assert labels["modul/contoh-dasar/fasilitator.md"]["jenis"] == "Panduan fasilitator"
+    assert labels["modul/contoh-dasar/index.md"]["jenis"] == "Halaman modul"
+    assert labels["glosarium.md"] == {"jenis": "Glosarium"}
+
+
+# ---------- what a query also tries -----------------------------------------------------------------------
+
+
+def test_synonym_groups_join_acronym_expansion_and_aliases() -> None:
+    glossary = [
+        GlossaryTerm("TTE", "d", "Tanda Tangan Elektronik", ["tanda tangan digital", "e-sign"]),
+        GlossaryTerm("SP4N-LAPOR!", "d", "", ["LAPOR!", "SP4N"]),
+        GlossaryTerm("tanda tangan digital", "d", "", ["TTD digital"]),  # shares a form: merged
+        GlossaryTerm("ASN", "d", "Aparatur Sipil Negara", ["asn"]),  # duplicate alias: dropped
+        GlossaryTerm("galat", "d"),  # nothing to expand: no group
+    ]
+    groups = search.synonym_groups(glossary, extra=())
+    assert ["tte", "tanda tangan elektronik", "tanda tangan digital", "e-sign", "ttd digital"] in groups
+    assert ["sp4n-lapor", "lapor", "sp4n"] in groups
+    assert ["asn", "aparatur sipil negara"] in groups
+    assert len(groups) == 3
+
+
+def test_search_data_has_the_known_mis_stems_and_the_real_glossary() -> None:
+    book, _ = load_handbook(ROOT)
+    data = search.search_data(book)
+    json.dumps(data)  # what the plugin writes must be JSON
+    derived = [set(group) for group in data["turunan"]]
+    for root, derived_word in (("kelola", "pengelolaan"), ("duduk", "kependudukan"), ("rencana", "perencanaan")):
+        assert any({root, derived_word} <= group for group in derived), root
+    assert any({"tte", "tanda tangan elektronik"} <= set(group) for group in data["sinonim"])
+    words = data["kata"].split(" ")
+    assert "phishing" in words and "srikandi" in words and "pemutakhiran" in words
+    assert "phising" not in words  # a typo the box corrects must not count as a word
+
+
+def test_vocabulary_counts_words_not_markup() -> None:
+    texts = [
+        "Data data DATA kependudukan [tautan](https://contoh.go.id/abc) { .kelas } <span class=x>",
+        "e-Kinerja dan data. Kependudukan!",
+    ]
+    words = search.vocabulary(texts)
+    assert words[:2] == ["data", "kependudukan"]  # by frequency
+    assert "e-kinerja" in words and "kinerja" in words  # hyphenated: whole and parts
+    assert "dan" not in words  # shorter than four letters
+    assert not {"https", "contoh", "kelas", "span", "class", "tautan"} & set(words) - {"tautan"}
+
+
+def test_normalize() -> None:
+    assert search.normalize("  SP4N-LAPOR!  Pélayanan ") == "sp4n lapor pelayanan"
+
+
+# ---------- the search-quality set ---------------------------------------------------------------------
+
+
+def test_quality_set_is_large_enough_and_points_at_real_pages() -> None:
+    data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    classes = data["classes"]
+    assert {"imbuhan", "singkatan", "kepanjangan", "salah-ketik", "frasa"} <= set(classes)
+    queries = [entry for cls in classes.values() for entry in cls["queries"]]
+    assert len(queries) >= 40
+    assert len({q["q"] for q in queries}) == len(queries), "duplicate query"
+    book, _ = load_handbook(ROOT)
+    urls = {re.sub(r"(index)?\.md$", "", src).rstrip("/") + "/" for src in search.page_labels(book)}
+    for entry in queries:
+        expected = entry["expected"] if isinstance(entry["expected"], list) else [entry["expected"]]
+        for page in expected:
+            assert page in urls, f"{entry['q']!r}: {page} is not a page of the handbook"
+
+
+# ---------- the plugin --------------------------------------------------------------------------------------
+
+
+def _with_our_search(root: Path) -> None:
+    edit(root / "mkdocs.yml", "  - search\n", "  - kompetensi-search\n")
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_mini(tmp_path_factory.mktemp("cari") / "buku")
+    _with_our_search(root)
+    edit(root / "docs/index.md", "title: Beranda\n", "title: Beranda\nsearch:\n  exclude: true\n")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_build_writes_an_indonesian_index_and_expansion_data(mini_site: Path) -> None:
+    bundle = mini_site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["id"]
+    indexed = [p for p in mini_site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert entry["languages"]["id"]["page_count"] == len(indexed) > 0
+    for unindexed in ("404.html", "index.html"):  # no page object; front matter search.exclude
+        assert "data-pagefind-body" not in (mini_site / unindexed).read_text(encoding="utf-8")
+    assert "data-pagefind-body" in (mini_site / "glosarium/index.html").read_text(encoding="utf-8")
+    data = json.loads((bundle / search.DATA_FILE).read_text(encoding="utf-8"))
+    assert any("tte" in group and "tanda tangan elektronik" in group for group in data["sinonim"])
+    assert not [name for name in UNUSED_BUNDLE_FILES if (bundle / name).exists()]
+    assert not (mini_site / "search" / "search_index.json").exists()
+
+
+def test_build_refuses_two_search_boxes(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path / "buku")
+    edit(root / "mkdocs.yml", "  - search\n", "  - search\n  - kompetensi-search\n")
+    result = build(root)
+    assert result.returncode != 0
+    assert "menggantikan plugin 'search'" in result.stderr
+
+
+def test_pagefind_failure_is_a_build_error(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text('<html lang="en"><body data-pagefind-body><h1>Hello</h1></body></html>', encoding="utf-8")
+    with pytest.raises(PluginError, match="'id'"):
+        run_pagefind(tmp_path)
+
+
+# ---------- the header search box in the browser ---------------------------------------------------------
+
+browser_test = pytest.mark.browser
+
+
+def _context(browser, width: int = 1280, scheme: str = "light"):
+    # The service worker is blocked so that what the test routes is what the page gets.
+    return browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme, service_workers="block")
+
+
+def _search(page, query: str) -> list[str]:
+    """Type ``query`` into the open search box; returns the result links once they are shown."""
+    page.get_by_label(re.compile("^Kata atau singkatan")).fill(query)
+    page.wait_for_selector(f"#kd-cari-hasil[data-kd-kueri={json.dumps(query)}]:not([aria-busy])", state="attached")
+    return page.eval_on_selector_all(".kd-cari__tautan", "links => links.map(a => new URL(a.href).pathname)")
+
+
+def _all_results(page, query: str) -> list[str]:
+    found = _search(page, query)
+    more = page.locator(".kd-cari__lagi")
+    while more.is_visible():
+        count = len(found)
+        more.click()
+        page.wait_for_function(f"() => document.querySelectorAll('.kd-cari__tautan').length > {count}")
+        found = page.eval_on_selector_all(".kd-cari__tautan", "links => links.map(a => new URL(a.href).pathname)")
+    return found
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
+    page.get_by_role("button", name="Cari").click()
+    page.get_by_role("dialog", name="Cari di buku panduan").wait_for()
+
+
+def _article_text(site: Path, url_path: str) -> str:
+    page = (site / url_path / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<article") : page.index("</article>")]
+    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", "", article, flags=re.S)))
+
+
+@browser_test
+def test_header_search_understands_affixes_and_acronyms(browser, real_site: Path, real_url: str) -> None:
+    # Pages chosen because they write only one of the two forms (checked below on the built site).
+    only_expansion = "modul/budaya-belajar-manajemen-perubahan/04-rencana-aksi-perubahan/"
+    only_acronym = "modul/budaya-belajar-manajemen-perubahan/"
+    assert "tanda tangan elektronik" in _article_text(real_site, only_expansion).lower()
+    assert not re.search(r"\bTTE\b", _article_text(real_site, only_expansion))
+    assert re.search(r"\bTTE\b", _article_text(real_site, only_acronym))
+    assert "tanda tangan elektronik" not in _article_text(real_site, only_acronym).lower()
+
+    context = _context(browser)
+    page = context.new_page()
+    _open(page, real_url + LESSON)
+    # Affix variant: the page says "Pemutakhiran Data", the learner types "memutakhirkan data".
+    myasn = "/modul/layanan-kepegawaian-digital/02-pemutakhiran-data-mandiri-myasn/"
+    assert _search(page, "memutakhirkan data")[0] == myasn
+    # Mis-stem: "kelola" and "pengelolaan" have different stems in Pagefind's stemmer.
+    assert "/modul/layanan-kepegawaian-digital/03-menyusun-skp-di-ekinerja/" in _search(page, "kelola kinerja")[:5]
+    # Acronym and expansion, both ways.
+    assert "/" + only_expansion in _all_results(page, "TTE")
+    assert "/" + only_acronym in _all_results(page, "tanda tangan elektronik")
+    # A typo, corrected from the handbook's own words, with the correction shown.
+    assert _search(page, "phising")[0] == "/modul/literasi-digital-asn/02-hoaks-dan-phishing/"
+    assert "phishing" in page.get_by_role("dialog").get_by_role("status").inner_text()
+    # Each result shows module, lesson title and a snippet with the hit highlighted.
+    _search(page, "tanda tangan elektronik")
+    first = page.locator(".kd-cari__tautan").first
+    assert "Pelajaran" in first.locator(".kd-cari__modul").inner_text()
+    assert first.locator(".kd-cari__judul-hasil").inner_text().strip()
+    assert first.locator(".kd-cari__cuplikan mark").count() > 0
+    context.close()
+
+
+@browser_test
+def test_search_box_keyboard(browser, real_url: str) -> None:
+    context = _context(browser)
+    page = context.new_page()
+    page.goto(real_url + LESSON)
+    opener = page.get_by_role("button", name="Cari")
+    opener.focus()
+    page.keyboard.press("Enter")
+    field = page.get_by_label(re.compile("^Kata atau singkatan"))
+    assert field.evaluate("el => el === document.activeElement")
+    links = _search(page, "kata sandi")
+    assert len(links) >= 2
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('kd-cari__tautan')")
+    assert page.evaluate("new URL(document.activeElement.href).pathname") == links[0]
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("new URL(document.activeElement.href).pathname") == links[1]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert field.evaluate("el => el === document.activeElement")
+    # Tab reaches the results too (after the close button), and focus stays inside the dialog.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Tutup"
+    page.keyboard.press("Tab")
+    assert page.evaluate("new URL(document.activeElement.href).pathname") == links[0]
+    page.keyboard.press("Escape")
+    assert not page.get_by_role("dialog").is_visible()
+    assert opener.evaluate("el => el === document.activeElement")
+    context.close()
+
+
+def _serve_at_site_url(context, site: Path) -> str:
+    """Answer requests to the site's own URL (its site_url) from ``site``.
+
+    Material navigates instantly only to URLs of its sitemap, which hold site_url's port; the test
+    server's random port would turn every click into a full page load.
+    """
+    import mimetypes
+
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    base = min(re.findall(r"<loc>([^<]+)</loc>", sitemap), key=len)  # the home page: site_url as built
+
+    def answer(route) -> None:
+        path = route.request.url[len(base) :].split("?")[0].split("#")[0]
+        target = site / path
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            route.fulfill(status=404, body="")
+            return
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        route.fulfill(status=200, body=target.read_bytes(), headers={"Content-Type": kind})
+
+    context.route(base + "**", answer)
+    return base
+
+
+@browser_test
+def test_result_opens_with_instant_navigation_and_search_still_works(browser, real_site: Path) -> None:
+    context = _context(browser)
+    base = _serve_at_site_url(context, real_site)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    _open(page, base + LESSON)
+    page.evaluate("window.__tetap = 1")  # survives only if the page is not reloaded
+    links = _search(page, "IKD")
+    page.locator(".kd-cari__tautan").first.click()
+    page.wait_for_url(re.compile(re.escape(links[0]) + "$"))
+    page.wait_for_function("() => !document.querySelector('#kd-cari').open")
+    assert page.evaluate("window.__tetap") == 1, "the result link did a full page load"
+    assert links[0].rstrip("/").rsplit("/", 1)[-1] in page.evaluate("location.pathname")
+    page.get_by_role("button", name="Cari").click()
+    assert _search(page, "SIPD")[0].startswith("/modul/perencanaan-keuangan-sipd/")
+    assert all(url.startswith(base) for url in requests), "search must not load anything from another origin"
+    context.close()
+
+
+@browser_test
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_open_search_with_results_passes_axe(browser, real_url: str, width: int, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = _context(browser, width, scheme)
+    page = context.new_page()
+    _open(page, real_url + LESSON)
+    _search(page, "tanda tangan elektronik")
+    wcag = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    result = Axe().run(page, options=wcag)
+    violations = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result.response["violations"]]
+    assert violations == []
+    box = page.get_by_role("dialog").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+@browser_test
+def test_search_says_so_when_the_index_cannot_load_and_retries(browser, real_url: str) -> None:
+    context = _context(browser)
+    page = context.new_page()
+    page.route("**/pagefind/**", lambda route: route.abort("internetdisconnected"))
+    _open(page, real_url + LESSON)
+    assert _search(page, "SIPD") == []
+    status = page.get_by_role("dialog").get_by_role("status")
+    assert "Pencarian tidak dapat dimuat" in status.inner_text()
+    assert page.locator(".md-content").is_visible()  # the lesson itself is still there
+    page.unroute("**/pagefind/**")
+    assert _search(page, "IKD") != []  # the next query loads the index now that it can
+    assert "tidak dapat dimuat" not in status.inner_text()
+    context.close()
