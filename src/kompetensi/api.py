@@ -19,10 +19,41 @@ class Result:
     files: int
 
 
+_LOADED: dict[tuple[str, dt.date], tuple[tuple[tuple[str, int, int], ...], Handbook, list[Finding]]] = {}
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Path, size and modification time of every source file: cheap to take, changes on any edit."""
+    entries = []
+    for folder in (root / "modules", root / "docs"):
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+def load(root: Path, today: dt.date | None = None) -> tuple[Handbook, list[Finding]]:
+    """Load the handbook once per build: several plugins need it, and nothing changed in between."""
+    today = today or dt.date.today()
+    key = (str(root.resolve()), today)
+    fingerprint = _fingerprint(root.resolve())
+    cached = _LOADED.get(key)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1], list(cached[2])
+    book, findings = load_handbook(root, today)
+    _LOADED.clear()
+    _LOADED[key] = (fingerprint, book, list(findings))
+    return book, findings
+
+
 def check(root: Path, targets: list[str] | None = None, today: dt.date | None = None, online: bool = False) -> Result:
     """Check the handbook at ``root``. ``targets`` are root-relative POSIX paths (a module, a file)."""
     today = today or dt.date.today()
-    book, findings = load_handbook(root, today)
+    book, findings = load(root, today)
     findings += run_checks(book, today, online=online)
     findings = sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     files = sum(len(m.pages) + 1 for m in book.modules.values()) + len(book.docs)

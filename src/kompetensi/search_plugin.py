@@ -18,8 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from . import search
-from .loader import load_handbook
+from . import api, search
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -59,7 +58,7 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
                 "daftar plugins di mkdocs.yml agar tidak ada dua kotak pencarian."
             )
         root = Path(config.config_file_path or ".").resolve().parent
-        book, _ = load_handbook(root)  # findings are reported (and fail the build) by the kompetensi plugin
+        book, _ = api.load(root)  # shared with the kompetensi plugin, which reports (and fails on) findings
         self.labels = search.page_labels(book)
         self.data = search.search_data(book)
         return config
