@@ -157,9 +157,9 @@ def test_render_guard_catches_quiz_left_raw() -> None:
 
     plugin = KompetensiPlugin()
     with pytest.raises(PluginError, match="catatan.md"):
-        plugin.on_page_content("<p>&lt;quiz&gt; Soal - [x] Ya</p>", page=_Page(), config=None, files=None)  # type: ignore[arg-type]
+        plugin._finish_page("<p>&lt;quiz&gt; Soal - [x] Ya</p>", page=_Page(), config=None, files=None)  # type: ignore[arg-type]
     assert (
-        plugin.on_page_content(
+        plugin._finish_page(
             "<pre><code>&lt;quiz&gt;</code></pre>",
             page=_Page(),
             config=None,  # type: ignore[arg-type]
@@ -167,6 +167,25 @@ def test_render_guard_catches_quiz_left_raw() -> None:
         )
         == "<pre><code>&lt;quiz&gt;</code></pre>"
     )
+
+
+def test_render_guard_refuses_script_that_reached_the_html() -> None:
+    plugin = KompetensiPlugin()
+
+    class _Page:
+        class file:  # noqa: N801 - stands in for mkdocs' File
+            src_uri = "modul/x/01-a.md"
+
+    for bad in (
+        '<p><img src="a.png" onerror="alert(1)"></p>',
+        "<script>alert(1)</script>",
+        '<a href="JAVASCRIPT:alert(1)">a</a>',
+        "<iframe src=x></iframe>",
+    ):
+        with pytest.raises(PluginError, match="modul/x/01-a.md"):
+            plugin._refuse_unsafe_html(bad, page=_Page(), config=None, files=None)  # type: ignore[arg-type]
+    safe = '<pre><code>&lt;script&gt; <script>x</script></code></pre><p><a href="https://x.go.id">a</a></p>'
+    assert plugin._refuse_unsafe_html(safe, page=_Page(), config=None, files=None) == safe  # type: ignore[arg-type]
 
 
 def test_drafts_only_in_preview_builds(mini: Path) -> None:

@@ -360,6 +360,7 @@ CASES = [
     ),
     ("nesting-too-deep", f"{L}/01-satu.md", 8, _write(f"{L}/01-satu.md", LESSON + "- " * 300 + "butir\n")),
     ("bracket-run", f"{L}/01-satu.md", 8, _write(f"{L}/01-satu.md", LESSON + "[" * 600 + "\n")),
+    ("block-too-long", f"{L}/01-satu.md", 8, _write(f"{L}/01-satu.md", LESSON + "## Judul\n" * 300)),
     ("line-too-long", f"{L}/01-satu.md", 8, _write(f"{L}/01-satu.md", LESSON + "a" * 12_000 + "\n")),
     ("encoding", f"{L}/01-satu.md", 8, _bytes(f"{L}/01-satu.md", LESSON.encode() + b"caf\xe9\n")),
     ("encoding", f"{L}/01-satu.md", 3, _bytes(f"{L}/01-satu.md", b"\x89PNG\r\n\x1a\n\x00\x00")),

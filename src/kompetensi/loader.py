@@ -11,7 +11,7 @@ from .manifest import KEBAB, kebab_suggestion, validate_manifest
 from .mdscan import parse_quizzes
 from .model import DocPage, GlossaryTerm, Handbook, LearningPath, Manifest, Module, Page
 from .rules import RULES
-from .textio import MAX_YAML_BYTES, read_text, split_front_matter
+from .textio import MAX_YAML_BYTES, printable, read_text, split_front_matter
 from .yamlsafe import load_yaml
 
 LESSON_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -28,7 +28,11 @@ def load_handbook(root: Path, today: dt.date | None = None) -> tuple[Handbook, l
     findings: list[Finding] = []
     modules_dir = root / "modules"
     if modules_dir.is_dir():
-        for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        for folder in sorted(p for p in modules_dir.iterdir() if not p.name.startswith((".", "_")) and _is_dir(p)):
+            if _escapes(folder, modules_dir):
+                name = f"{folder.name} (tautan simbolik ke luar folder modules/)"
+                findings.append(RULES["module-unexpected-file"].at(_rel(folder, root), 0, 0, name=name))
+                continue
             module, module_findings = load_module(folder, root, today)
             book.modules[module.id] = module
             findings += module_findings
@@ -53,7 +57,25 @@ def load_handbook(root: Path, today: dt.date | None = None) -> tuple[Handbook, l
                 page.meta, page.body_line, found = _front_matter(page.text, rel, required=False)
                 findings += found
             book.docs[page.site_path] = page
-    return book, findings
+    return book, printable(findings)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # e.g. a link into a folder this user may not read
+        return False
+
+
+def _escapes(path: Path, folder: Path) -> bool:
+    """A symbolic link to somewhere outside ``folder`` (or a broken loop): the site would publish its target."""
+    try:
+        if not path.is_symlink():
+            return False
+        path.resolve().relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return True
+    return False
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -90,9 +112,17 @@ def load_module(folder: Path, root: Path, today: dt.date) -> tuple[Module, list[
 
     numbers: dict[int, list[str]] = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
         rel = _rel(path, root)
+        if _escapes(path, folder):
+            name = f"{path.relative_to(folder)} (tautan simbolik ke luar folder modul)"
+            findings.append(RULES["module-unexpected-file"].at(rel, 0, 0, name=name))
+            continue
+        if _is_dir(path):
+            if path.suffix.lower() == ".md":  # looks like a lesson, but the site skips folders
+                findings.append(RULES["module-unexpected-file"].at(rel, 0, 0, name=f"{path.relative_to(folder)}/"))
+            continue
         if path.parent != folder:
             if path.suffix.lower() in ASSET_SUFFIXES:
                 module.assets.append(path)
@@ -322,12 +352,20 @@ def _load_paths(path: Path, rel: str) -> tuple[list[LearningPath], list[Finding]
                 )
             )
             continue
+        audience = item.get("audience") or []
+        if not isinstance(audience, list):
+            findings.append(
+                RULES["data-invalid"].at(
+                    rel, line, 1, problem=f"'audience' jalur '{item['id']}' harus berupa daftar.", about=about
+                )
+            )
+            audience = []
         paths.append(
             LearningPath(
                 id=item["id"],
                 title=item["title"],
                 summary=str(item.get("summary") or ""),
-                audience=[str(a) for a in item.get("audience") or []],
+                audience=[str(a) for a in audience],
                 modules=[str(m) for m in item["modules"]],
             )
         )

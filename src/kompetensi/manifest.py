@@ -155,7 +155,8 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
         return value
 
     def number(key: str, value: object, spec: Field) -> object:
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        # Not .nan nor .inf, and small enough to become a float: the site formats and adds JP as floats.
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1e300:
             bad_type(key, _TYPE_NAMES["number"], value)
             return None
         return value

@@ -11,15 +11,27 @@ import bisect
 import html
 import re
 import textwrap
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import markdown
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .model import Answer, Question
 
-FENCE = re.compile(r"^[ \t]{0,12}(`{3,}|~{3,})")
+FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
+# The info strings pymdownx.superfences accepts (language, {attributes} or its own options); with any other
+# the "fence" is ordinary text, and so is a fence that is never closed.
+FENCE_INFO = re.compile(
+    r"[ \t]*(?:\.?[\w#.+-]+(?=[ \t]|$))?[ \t]*"
+    r"(?:\{[^{}\n]*\}|(?:(?:title|linenums|hl_lines)=(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*)*)[ \t]*"
+)
 CODE_SPAN_RUN = re.compile(r"`+")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+COMMENT_END = re.compile(r"--!?>")  # where browsers end a comment; "<!-->" and "<!--->" are whole comments
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+RAW_HTML = re.compile(r"^[ \t>]*<(!--|[A-Za-z][A-Za-z0-9]*(?=[\s/>]|$))")
+BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 HEADING = re.compile(r"^[ \t]{0,12}(#{1,6})[ \t]+(.{0,500}?)[ \t#]*$")
 LINK = re.compile(
     r"(!?)\[([^\[\]\n]{0,500})\]\(\s{0,20}(<[^<>\n]{0,2000}>|[^\s()<>]{0,2000}(?:\([^\s()]{0,200}\)[^\s()]{0,200})?)"
@@ -87,45 +99,106 @@ def _line_starts(text: str) -> list[int]:
 
 
 def mask(text: str) -> str:
-    """Blank out fenced code, code spans and HTML comments, keeping every offset and newline."""
+    """Blank out fenced code, code spans and HTML comments, keeping every offset and newline.
+
+    Only what Python-Markdown really renders as code, and what browsers really read as a comment, is blanked:
+    an unclosed or unrecognised fence, a code span inside a raw HTML block, or a comment Markdown escapes stays
+    visible, so that nothing reaching the page as HTML can hide from the safety checks.
+    """
     chars = list(text)
 
     def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
 
+    lines = text.split("\n")
+    fenced = _fenced_lines(lines)
+    raw: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    depth = 0
     offset = 0
-    fence: tuple[str, int] | None = None
-    for line in text.split("\n"):
+    for index, line in enumerate(lines):
         end = offset + len(line)
-        match = FENCE.match(line)
-        if fence is not None:
-            blank(offset, end)
-            if (
-                match
-                and match.group(1)[0] == fence[0]
-                and len(match.group(1)) >= fence[1]
-                and not line[match.end() :].strip()
-            ):
-                fence = None
-        elif match:
-            fence = (match.group(1)[0], len(match.group(1)))
+        if index in fenced:
             blank(offset, end)
         else:
-            open_runs: dict[int, int] = {}
-            for run in CODE_SPAN_RUN.finditer(line):
-                size = run.end() - run.start()
-                if size in open_runs:
-                    blank(offset + open_runs.pop(size), offset + run.end())
-                    open_runs = {k: v for k, v in open_runs.items() if v < run.start()}
-                else:
-                    open_runs[size] = run.start()
+            if raw is None:
+                match = RAW_HTML.match(line)
+                if match and match.group(1) == "!--":  # a comment block: a '-->' in backticks still ends it
+                    raw, depth = (re.compile("<!--"), COMMENT_END), 0
+                elif match and match.group(1).lower() in BLOCK_TAGS:
+                    tag = re.escape(match.group(1))
+                    raw, depth = (re.compile(rf"<{tag}(?=[\s/>]|$)", re.I), re.compile(rf"</{tag}\s*>", re.I)), 0
+            if raw is not None:  # a raw HTML block: Markdown makes no code spans in it
+                depth += len(raw[0].findall(line)) - len(raw[1].findall(line))
+                if depth <= 0:
+                    raw = None
+            else:
+                for start, stop in _code_spans(line):
+                    blank(offset + start, offset + stop)
         offset = end + 1
     masked = "".join(chars)
-    for comment in COMMENT.finditer(masked):
-        blank(comment.start(), comment.end())
+    start = masked.find("<!--")
+    while start >= 0:
+        if masked.startswith(">", start + 4) or masked.startswith("->", start + 4):
+            end = masked.index(">", start + 4) + 1
+        else:
+            close = COMMENT_END.search(masked, start + 4)
+            if close is None:
+                break  # nothing closes this comment nor any later one (retrying at each '<!--' would be quadratic)
+            end = close.end()
+        before = masked[masked.rfind("\n", 0, start) + 1 : start]
+        if not (before.strip(" \t>") and BLANK_LINE.search(masked, start, end)):
+            blank(start, end)  # else: opened inside a paragraph, it cannot span paragraphs (Markdown escapes it)
+        start = masked.find("<!--", end)
     return "".join(chars)
+
+
+def _fenced_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of closed fenced blocks, fences included, found the way superfences finds them:
+    the closing fence repeats the opening one exactly, and every line between is blank or indented as much."""
+    fenced: set[int] = set()
+    index = 0
+    while index < len(lines):
+        match = FENCE.match(lines[index])
+        if not match or not FENCE_INFO.fullmatch(match.group(3)):
+            index += 1
+            continue
+        indent, fence = match.group(1), match.group(2)
+        closing = re.compile(re.escape(indent + fence) + r"[ \t]*$")
+        inner = index + 1
+        while inner < len(lines):
+            line = lines[inner]
+            if line.strip() and not line.startswith(indent):
+                break  # not indented enough: no fence after all
+            if closing.match(line):
+                fenced.update(range(index, inner + 1))
+                break
+            inner += 1
+        index = inner + 1
+    return fenced
+
+
+def _code_spans(line: str) -> Iterator[tuple[int, int]]:
+    """Code spans on one line, paired from left to right: a backtick run opens a span closed by the next run of
+    the same length. A backslash before a run escapes its first backtick. Linear in the line's length."""
+    runs = []
+    for run in CODE_SPAN_RUN.finditer(line):
+        start = run.start() + (run.start() > 0 and line[run.start() - 1] == "\\")
+        if start < run.end():
+            runs.append((start, run.end()))
+    by_length: dict[int, deque[int]] = {}
+    for number, (start, stop) in enumerate(runs):
+        by_length.setdefault(stop - start, deque()).append(number)
+    number = 0
+    while number < len(runs):
+        start, stop = runs[number]
+        same = by_length[stop - start]
+        while same and same[0] <= number:
+            same.popleft()
+        if same:
+            yield start, runs[same[0]][1]
+            number = same[0] + 1
+        else:
+            number += 1
 
 
 def scan(text: str) -> Scan:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import api, render
@@ -33,6 +33,14 @@ log = get_plugin_logger(__name__)
 # it is a build error here (see shared/reference/stack-facts.md, "raw-quiz pitfall").
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 _RAW_QUIZ = re.compile(r"<quiz>|&lt;quiz&gt;|</quiz>|&lt;/quiz&gt;")
+_UNSAFE_TAG = re.compile(
+    r"<(script|iframe|frame|frameset|object|embed|style|link|meta|base|form|applet|template)\b", re.I
+)
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_EVENT = re.compile(r"\son[a-z]+\s*=", re.I)
+_BAD_URL = re.compile(
+    r"""\b(?:href|src|action|formaction|srcset|poster)\s*=\s*["']?\s*(javascript|vbscript|data):""", re.I
+)
 
 
 class KompetensiConfig(Config):
@@ -120,9 +128,22 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             markdown = render.fill_markers(self.book, markdown, src_uri, self.drafts)
         return markdown + render.abbreviations(self.book)
 
+    # Before mkdocs_quiz (priority 0) adds its own form, script and style: the page is still what Markdown
+    # made of the contributor's text, so any script in it came from the source. The source checks should
+    # already have refused it; this is the second layer (masking Markdown can never be proven complete).
+    @event_priority(100)
+    def _refuse_unsafe_html(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        problems = _unsafe_html(html)
+        if problems:
+            raise PluginError(
+                f"{page.file.src_uri}: halaman yang sudah diubah menjadi HTML berisi {', '.join(problems)}. "
+                "Hapus HTML atau alamat berbahaya itu dari sumbernya; jalankan 'kompetensi check' untuk lokasinya."
+            )
+        return html
+
     # After mkdocs_quiz (priority 0), so that only quizzes it did not render are left to find.
     @event_priority(-100)
-    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    def _finish_page(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         src_uri = page.file.src_uri
         if src_uri in self.pages:
             html = _stable_quiz_ids(html, render.question_keys(self.pages[src_uri][1]))
@@ -135,6 +156,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         if module is not None:
             html += _embedded_data(render.learner_data(self.book, self.drafts, only=module))  # type: ignore[arg-type]
         return html
+
+    on_page_content = CombinedEvent(_refuse_unsafe_html, _finish_page)
 
     def _module_of(self, src_uri: str) -> Module | None:
         """The module a page belongs to: its lessons, quiz, facilitator guide and landing page."""
@@ -187,3 +210,16 @@ def _embedded_data(data: dict[str, object]) -> str:
     """The page's own progress data as inert JSON; '<' is escaped so the text can never close the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return f'\n<script type="application/json" id="kd-data">{text}</script>\n'
+
+
+def _unsafe_html(html: str) -> list[str]:
+    """Script-capable markup in a page rendered from contributed Markdown (code examples excepted)."""
+    text = _CODE.sub("", html)
+    problems = sorted({f"<{m.group(1).lower()}>" for m in _UNSAFE_TAG.finditer(text)})
+    for tag in _TAG.findall(text):
+        if _EVENT.search(tag):
+            problems.append("atribut on*")
+        scheme = _BAD_URL.search(tag)
+        if scheme:
+            problems.append(f"alamat {scheme.group(1).lower()}:")
+    return sorted(set(problems))

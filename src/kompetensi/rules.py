@@ -514,9 +514,19 @@ _RULES = [
         "bracket-run",
         E,
         "keamanan",
-        "Deretan kurung siku",
-        "Baris berisi {count} tanda '[' berturut-turut; itu membuat pembangunan situs sangat lambat.",
-        "Hapus deretan tanda '[' ini.",
+        "Terlalu banyak kurung siku",
+        "Paragraf ini berisi {count} tanda '[' yang tidak berpasangan atau tersebar; itu membuat pembangunan "
+        "situs sangat lambat.",
+        "Hapus tanda '[' yang tidak diperlukan, atau pecah paragraf ini dengan baris kosong.",
+    ),
+    Rule(
+        "block-too-long",
+        E,
+        "keamanan",
+        "Terlalu banyak judul atau garis tanpa baris kosong",
+        "Bagian ini berisi {count} judul, garis, atau penanda blok berturut-turut tanpa baris kosong di antaranya; "
+        "batasnya {limit}. Itu membuat pembangunan situs sangat lambat.",
+        "Beri baris kosong sebelum dan sesudah setiap judul, garis (---), dan kotak (!!!, ???).",
     ),
     Rule(
         "line-too-long",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
+import yaml.reader
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -51,7 +53,13 @@ class YamlDoc:
 
 def load_yaml(text: str, rel: str, line_offset: int = 0) -> tuple[YamlDoc | None, list[Finding]]:
     """Parse one YAML document. Returns None and findings on any syntax problem; never raises."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader refuses control characters before any parsing
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1 + line_offset, exc.position - (before.rfind("\n") + 1) + 1
+        problem = f"ada karakter kendali U+{exc.character:04X} yang tidak boleh ada di YAML"
+        return None, [RULES["yaml-syntax"].at(rel, line, column, problem=problem)]
     try:
         node = loader.get_single_node()
     except _AliasUsed as exc:
@@ -97,6 +105,8 @@ def _convert(
         )
         return None
     if isinstance(node, ScalarNode):
+        if _bad_text(node, rel, offset, findings):
+            return None
         try:
             return loader.construct_object(node, deep=True)
         except Exception:  # noqa: BLE001 - an impossible date or number stays as the text written
@@ -109,6 +119,8 @@ def _convert(
     if isinstance(node, MappingNode):
         result: dict[object, object] = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and _bad_text(key_node, rel, offset, findings):
+                continue
             name = key_node.value if isinstance(key_node, ScalarNode) else str(key_node.start_mark)
             line = key_node.start_mark.line + 1 + offset
             if name in result:
@@ -122,6 +134,21 @@ def _convert(
             doc.positions[(*key, name)] = (line, key_node.start_mark.column + 1)
         return result
     return None
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _bad_text(node: ScalarNode, rel: str, offset: int, findings: list[Finding]) -> bool:
+    """An escape such as "\\ud800" makes half a character, which no page can be written with (the build stops)."""
+    match = SURROGATE.search(node.value)
+    if match is None:
+        return False
+    problem = f"'\\u{ord(match.group()):04x}' adalah separuh karakter; tulis karakternya langsung"
+    findings.append(
+        RULES["yaml-syntax"].at(rel, node.start_mark.line + 1 + offset, node.start_mark.column + 1, problem=problem)
+    )
+    return True
 
 
 _PROBLEMS = {

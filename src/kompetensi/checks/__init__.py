@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..findings import Finding
 from ..model import Handbook
+from ..textio import printable
 from . import content, links, safety, structure
 
 
@@ -15,4 +16,4 @@ def run_checks(book: Handbook, today: dt.date, online: bool = False) -> list[Fin
     findings += safety.check(book)
     findings += content.check(book)
     findings += links.check(book, online=online)
-    return findings
+    return printable(findings)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from ..mdscan import Scan, scan
 from ..model import DocPage, Handbook, Module, Page
 from ..render import page_site_path
+from ..suggest import did_you_mean
 
 
 @dataclass
@@ -34,3 +37,53 @@ def sources(book: Handbook) -> Iterator[Source]:
     for doc in book.docs.values():
         if doc.text is not None:
             yield Source(doc.rel, doc.site_path, doc.text, None, doc, doc.body_line)
+
+
+@dataclass
+class Hints:
+    """'Did you mean ...?' within a budget of comparisons for one run of the checks.
+
+    difflib compares the word with every candidate (about 20 µs each), so thousands of broken links into a
+    page with thousands of headings would take minutes; past the budget, findings simply carry no hint.
+    """
+
+    budget: int = 50_000
+
+    def __call__(self, word: str, candidates: Iterable[str]) -> str:
+        choices = list(candidates)
+        self.budget -= len(choices)
+        return did_you_mean(word, choices) if self.budget >= 0 else ""
+
+
+WORD = re.compile(r"[\w-]+")
+
+
+@dataclass
+class LineFinder:
+    """The first line of a file where a word stands alone, for messages about cross-module facts.
+
+    Each file is read and indexed once per run, so a manifest listing thousands of unknown modules stays linear.
+    """
+
+    _words: dict[Path, dict[str, int]] = field(default_factory=dict)
+    _lines: dict[Path, list[str]] = field(default_factory=dict)
+    _scans_left: int = 200
+
+    def __call__(self, path: Path, needle: str) -> int:
+        if path not in self._words:
+            try:
+                lines = path.read_text(encoding="utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                lines = []
+            words: dict[str, int] = {}
+            for number, line in enumerate(lines, start=1):
+                for word in WORD.findall(line):
+                    words.setdefault(word, number)
+            self._words[path], self._lines[path] = words, lines
+        if WORD.fullmatch(needle):
+            return self._words[path].get(needle, 0)
+        if self._scans_left <= 0:  # a word with spaces or dots: search line by line, a bounded number of times
+            return 0
+        self._scans_left -= 1
+        pattern = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])")
+        return next((n for n, line in enumerate(self._lines[path], start=1) if pattern.search(line)), 0)

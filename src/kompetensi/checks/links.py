@@ -7,6 +7,7 @@ import posixpath
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..model import Handbook
 from ..render import generated_pages
 from ..rules import RULES
 from ..suggest import did_you_mean
-from .common import cached_scan, sources
+from .common import Hints, cached_scan, sources
 
 VAGUE_TEXTS = {
     "klik di sini",
@@ -84,6 +85,7 @@ def site_map(book: Handbook) -> SiteMap:
 
 def check(book: Handbook, online: bool = False) -> list[Finding]:
     site = site_map(book)
+    hint = Hints()
     findings: list[Finding] = []
     external: dict[str, list[tuple[str, int, int]]] = {}
     for src in sources(book):
@@ -116,13 +118,20 @@ def check(book: Handbook, online: bool = False) -> list[Finding]:
                 continue
             if not link.image and " ".join(link.text.lower().split()) in VAGUE_TEXTS:
                 findings.append(RULES["link-text-vague"].at(*here, text=link.text))
-            findings += _internal(site, src.site_path, target, link.image, here)
+            findings += _internal(site, src.site_path, target, link.image, here, hint)
     if online:
         findings += check_external(book.root, external)
     return findings
 
 
-def _internal(site: SiteMap, from_path: str, target: str, image: bool, here: tuple[str, int, int]) -> list[Finding]:
+def _internal(
+    site: SiteMap,
+    from_path: str,
+    target: str,
+    image: bool,
+    here: tuple[str, int, int],
+    hint: Callable[[str, Iterable[str]], str] = did_you_mean,
+) -> list[Finding]:
     url, _, anchor = target.partition("#")
     url = unquote(url.split("?", 1)[0])
     anchor = unquote(anchor)
@@ -150,7 +159,7 @@ def _internal(site: SiteMap, from_path: str, target: str, image: bool, here: tup
                     *here,
                     anchor=anchor,
                     target=url or "halaman ini",
-                    suggestion=did_you_mean(anchor, site.anchors(resolved)),
+                    suggestion=hint(anchor, site.anchors(resolved)),
                 )
             ]
         return []
@@ -161,7 +170,7 @@ def _internal(site: SiteMap, from_path: str, target: str, image: bool, here: tup
         for p in (*site.pages, *site.assets)
         if posixpath.dirname(p) == base or p.endswith("index.md") or "/" not in p
     }
-    suggestion = did_you_mean(url, candidates)
+    suggestion = hint(url, candidates)
     rule = RULES["image-missing" if image else "link-missing-file"]
     return [rule.at(*here, target=url, suggestion=suggestion)]
 

@@ -9,13 +9,14 @@ from ..findings import Finding
 from ..model import Handbook
 from ..render import is_overdue, tanggal
 from ..rules import RULES
-from ..suggest import did_you_mean
+from .common import Hints, LineFinder
 
 MARKERS = re.compile(r"\bTODO\b|\bFIXME\b|\[SME\]")
 
 
 def check(book: Handbook, today: dt.date) -> list[Finding]:
     findings: list[Finding] = []
+    line_of, hint = LineFinder(), Hints()
     ids = sorted(book.modules)
     example = ids[0] if ids else "literasi-digital-asn"
     for module in book.modules.values():
@@ -25,10 +26,10 @@ def check(book: Handbook, today: dt.date) -> list[Finding]:
                 findings.append(
                     RULES["prerequisite-unknown"].at(
                         rel,
-                        _line_of(module.dir / "module.yml", pre),
+                        line_of(module.dir / "module.yml", pre),
                         0,
                         id=pre,
-                        suggestion=did_you_mean(pre, ids),
+                        suggestion=hint(pre, ids),
                         example=example,
                     )
                 )
@@ -37,7 +38,7 @@ def check(book: Handbook, today: dt.date) -> list[Finding]:
             findings.append(
                 RULES["review-overdue"].at(
                     rel,
-                    _line_of(module.dir / "module.yml", "reviewed"),
+                    line_of(module.dir / "module.yml", "reviewed"),
                     0,
                     value=tanggal(m.reviewed),
                     owner=m.owner or "pemelihara isi",
@@ -67,23 +68,12 @@ def check(book: Handbook, today: dt.date) -> list[Finding]:
                     findings.append(
                         RULES["module-duplicate-id"].at(module.rel + "/module.yml", 1, 1, id=declared, others=others)
                     )
-    findings += _cycles(book)
-    findings += _paths(book)
+    findings += _cycles(book, line_of)
+    findings += _paths(book, line_of, hint)
     return findings
 
 
-def _line_of(path: object, needle: str) -> int:
-    """Best-effort line of a value in a manifest, for messages about cross-module facts."""
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):  # type: ignore[attr-defined]
-            if re.search(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", line):
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return 0
-
-
-def _cycles(book: Handbook) -> list[Finding]:
+def _cycles(book: Handbook, line_of: LineFinder) -> list[Finding]:
     """Report each prerequisite cycle once, naming every module in it."""
     graph = {mid: [p for p in m.manifest.prerequisites if p in book.modules] for mid, m in book.modules.items()}
     findings: list[Finding] = []
@@ -112,7 +102,7 @@ def _cycles(book: Handbook) -> list[Finding]:
                         findings.append(
                             RULES["prerequisite-cycle"].at(
                                 first.rel + "/module.yml",
-                                _line_of(first.dir / "module.yml", cycle[1]),
+                                line_of(first.dir / "module.yml", cycle[1]),
                                 0,
                                 cycle=" → ".join(cycle),
                             )
@@ -125,14 +115,15 @@ def _cycles(book: Handbook) -> list[Finding]:
     return findings
 
 
-def _paths(book: Handbook) -> list[Finding]:
+def _paths(book: Handbook, line_of: LineFinder, hint: Hints) -> list[Finding]:
     findings: list[Finding] = []
     rel = "modules/jalur.yml"
     path_file = book.root / rel
     for path in book.paths:
-        seen: list[str] = []
+        seen: set[str] = set()
+        listed = set(path.modules)
         for module_id in path.modules:
-            line = _line_of(path_file, module_id)
+            line = line_of(path_file, module_id)
             module = book.modules.get(module_id)
             if module is None:
                 findings.append(
@@ -142,14 +133,14 @@ def _paths(book: Handbook) -> list[Finding]:
                         0,
                         path_id=path.id,
                         id=module_id,
-                        suggestion=did_you_mean(module_id, book.modules),
+                        suggestion=hint(module_id, book.modules),
                     )
                 )
                 continue
             for pre in module.manifest.prerequisites:
-                if pre in path.modules and pre not in seen:
+                if pre in listed and pre not in seen:
                     findings.append(
                         RULES["path-order"].at(rel, line, 0, path_id=path.id, id=module_id, prerequisite=pre)
                     )
-            seen.append(module_id)
+            seen.add(module_id)
     return findings
