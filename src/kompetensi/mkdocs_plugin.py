@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import api, render
+from .findings import Finding
 from .model import Handbook, Module, Page
 from .rules import RULES
 
@@ -44,8 +45,6 @@ _BAD_URL = re.compile(
 
 
 class KompetensiConfig(Config):
-    modules_dir = c.Type(str, default="modules")
-    """Folder holding the modules, relative to mkdocs.yml."""
     include_drafts = c.Type(bool, default=False)
     """Build draft modules too (preview builds). The environment variable KOMPETENSI_PRATINJAU=1 also does."""
     nav_entry = c.Type(str, default=render.CATALOGUE)
@@ -56,7 +55,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     def __init__(self) -> None:
         self.book: Handbook | None = None
         self.pages: dict[str, tuple[Module, Page]] = {}
-        self.findings: list[Any] = []
+        self.findings: list[Finding] = []
         self.today = dt.date.today()
         self.drafts = False
 
@@ -65,12 +64,12 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         self.drafts = self.config.include_drafts or os.environ.get("KOMPETENSI_PRATINJAU") == "1"
         result = api.check(root, today=self.today)
         self.book, self.findings = result.book, result.findings
-        modules = [m for m in render.ordered_modules(self.book, self.drafts)]
+        modules = render.ordered_modules(self.book, self.drafts)
         self.pages = {render.page_site_path(m, p): (m, p) for m in modules for p in m.pages}
         config.nav = _expand_nav(config.nav, self.config.nav_entry, render.module_nav(self.book, self.drafts))
         if self.book.paths:
             config.nav = _expand_nav(config.nav, render.PATHS, render.paths_nav(self.book), append=False)
-        config.watch.append(str(root / self.config.modules_dir))
+        config.watch.append(str(root / "modules"))  # live reload of `mkdocs serve` on module edits
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
