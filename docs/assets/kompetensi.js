@@ -1,5 +1,6 @@
-/* Small accessibility fixes over the theme. Plain DOM code, no dependency on Material's internals
-   beyond its table wrapper class; runs on first load and after every instant navigation. */
+/* Page helpers: accessibility fixes over the theme, the print answer-key switch, page feedback.
+   Plain DOM code with no dependency on Material's internals beyond its table wrapper class;
+   runs on first load and after every instant navigation. */
 (function () {
   "use strict";
 
@@ -19,18 +20,7 @@
     focusableScrollers(document);
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(run);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", run);
-  } else {
-    run();
-  }
-})();
-
-/* Print pages of a module: a checkbox that makes the printout include the answer key. */
-(function () {
-  "use strict";
+  /* Print pages of a module: a checkbox that makes the printout include the answer key. */
 
   function answerKeyToggle() {
     var box = document.querySelector(".kd-cetak-kendali");
@@ -61,19 +51,8 @@
     document.body.classList.remove("kd-kunci");
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(answerKeyToggle);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", answerKeyToggle);
-  } else {
-    answerKeyToggle();
-  }
-})();
-
-/* "Apakah halaman ini membantu?": two buttons that reveal a pre-filled GitHub issue link (and e-mail, when
-   configured). Nothing is sent and no request is made unless the reader follows a link. */
-(function () {
-  "use strict";
+  /* "Apakah halaman ini membantu?": two buttons that reveal a pre-filled GitHub issue link (and e-mail,
+     when configured). Nothing is sent and no request is made unless the reader follows a link. */
 
   function meta(name) {
     var node = document.querySelector('meta[name="' + name + '"]');
@@ -136,11 +115,18 @@
     article.appendChild(box);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(feedback);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", feedback);
-  } else {
+  /* Run on the first load and after every instant navigation (Material's document$), or once without it. */
+  function everyPage() {
+    run();
+    answerKeyToggle();
     feedback();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(everyPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", everyPage);
+  } else {
+    everyPage();
   }
 })();

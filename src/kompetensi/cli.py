@@ -35,6 +35,18 @@ class _Formatter(argparse.HelpFormatter):
         return super().add_usage(usage, actions, groups, "Pemakaian: " if prefix is None else prefix)
 
 
+ROOT_HELP = "folder buku panduan (bawaan: dicari dari folder kerja)"
+
+
+def _command(sub: argparse._SubParsersAction, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand with Indonesian headings and help option."""
+    command = sub.add_parser(name, add_help=False, formatter_class=_Formatter, help=summary, description=description)
+    command._positionals.title = "argumen"
+    command._optionals.title = "pilihan"
+    command.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    return command
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="kompetensi",
@@ -47,17 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
 
-    check = sub.add_parser(
+    check = _command(
+        sub,
         "check",
-        add_help=False,
-        formatter_class=_Formatter,
-        help="periksa modul: struktur, kuis, tautan, keamanan, kesegaran",
-        description="Memeriksa seluruh buku panduan, satu modul, atau satu berkas, dari "
+        "periksa modul: struktur, kuis, tautan, keamanan, kesegaran",
+        "Memeriksa seluruh buku panduan, satu modul, atau satu berkas, dari "
         "sumbernya, tanpa membangun situs dan tanpa internet.",
     )
-    check._positionals.title = "argumen"
-    check._optionals.title = "pilihan"
-    check.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     check.add_argument(
         "paths",
         nargs="*",
@@ -76,64 +84,51 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="periksa juga tautan luar lewat internet (batas waktu 10 detik, hasil disimpan 7 hari)",
     )
-    check.add_argument("--root", metavar="FOLDER", help="folder buku panduan (bawaan: dicari dari folder kerja)")
+    check.add_argument("--root", metavar="FOLDER", help=ROOT_HELP)
     check.add_argument("--today", metavar="TTTT-BB-HH", help=argparse.SUPPRESS)
 
-    rules = sub.add_parser(
+    rules = _command(
+        sub,
         "rules",
-        add_help=False,
-        formatter_class=_Formatter,
-        help="daftar semua aturan pemeriksa",
-        description="Menampilkan semua aturan pemeriksa beserta contoh dan perbaikannya.",
+        "daftar semua aturan pemeriksa",
+        "Menampilkan semua aturan pemeriksa beserta contoh dan perbaikannya.",
     )
-    rules._optionals.title = "pilihan"
-    rules.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     rules.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="bentuk keluaran")
-    new = sub.add_parser(
+    new = _command(
+        sub,
         "new",
-        add_help=False,
-        formatter_class=_Formatter,
-        help="buat kerangka modul baru",
-        description="Membuat modules/ID/ berisi module.yml, dua pelajaran, kuis, dan panduan "
+        "buat kerangka modul baru",
+        "Membuat modules/ID/ berisi module.yml, dua pelajaran, kuis, dan panduan "
         "fasilitator, berstatus draft, yang lolos pemeriksaan dan dapat dibangun.",
     )
-    new._positionals.title = "argumen"
-    new._optionals.title = "pilihan"
-    new.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     new.add_argument("id", metavar="ID", help="id modul: huruf kecil dan tanda hubung, misalnya literasi-data")
     new.add_argument("--title", default="", metavar="JUDUL", help="judul modul")
     new.add_argument("--owner", default="", metavar="KANTOR", help="kantor pemelihara isi")
     new.add_argument("--author", default="", metavar="NAMA", help="nama penyusun")
     new.add_argument("--institution", default="", metavar="INSTITUSI", help="institusi penyusun")
-    new.add_argument("--root", metavar="FOLDER", help="folder buku panduan (bawaan: dicari dari folder kerja)")
+    new.add_argument("--root", metavar="FOLDER", help=ROOT_HELP)
 
-    rep = sub.add_parser(
+    rep = _command(
+        sub,
         "report",
-        add_help=False,
-        formatter_class=_Formatter,
-        help="daftar modul menurut pemelihara, status, telaah, dan cek ahli",
-        description="Menampilkan setiap modul dengan pemelihara, status, tanggal telaah terakhir, "
+        "daftar modul menurut pemelihara, status, telaah, dan cek ahli",
+        "Menampilkan setiap modul dengan pemelihara, status, tanggal telaah terakhir, "
         "keterlambatan telaah (lebih dari 12 bulan), dan jumlah cek ahli yang masih terbuka.",
     )
-    rep._optionals.title = "pilihan"
-    rep.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     rep.add_argument("--format", choices=["table", "json"], default="table", help="bentuk keluaran")
-    rep.add_argument("--root", metavar="FOLDER", help="folder buku panduan (bawaan: dicari dari folder kerja)")
+    rep.add_argument("--root", metavar="FOLDER", help=ROOT_HELP)
     rep.add_argument("--today", metavar="TTTT-BB-HH", help=argparse.SUPPRESS)
 
-    own = sub.add_parser(
+    own = _command(
+        sub,
         "codeowners",
-        add_help=False,
-        formatter_class=_Formatter,
-        help="buat atau periksa .github/CODEOWNERS dari pemelihara modul",
-        description="Membuat isi .github/CODEOWNERS dari kunci 'owner' di setiap module.yml.",
+        "buat atau periksa .github/CODEOWNERS dari pemelihara modul",
+        "Membuat isi .github/CODEOWNERS dari kunci 'owner' di setiap module.yml.",
     )
-    own._optionals.title = "pilihan"
-    own.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     group = own.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="gagal (kode 1) bila .github/CODEOWNERS tidak mutakhir")
     group.add_argument("--write", action="store_true", help="tulis .github/CODEOWNERS")
-    own.add_argument("--root", metavar="FOLDER", help="folder buku panduan (bawaan: dicari dari folder kerja)")
+    own.add_argument("--root", metavar="FOLDER", help=ROOT_HELP)
     return parser
 
 
