@@ -27,7 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="akar buku panduan")
     args = parser.parse_args(argv)
     book, _ = load(args.root)
-    rows = [module_stats(module, include_lessons=args.lessons) for module in sorted(book.modules.values(), key=lambda m: m.id)]
+    rows = [
+        module_stats(module, include_lessons=args.lessons)
+        for module in sorted(book.modules.values(), key=lambda m: m.id)
+    ]
     if args.json:
         print(json.dumps(rows, indent=1, ensure_ascii=False))
         return 0

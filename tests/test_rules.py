@@ -266,13 +266,13 @@ CASES = [
         _edit(f"{D}/01-pengantar.md", "(02-kata-sandi.md)", "(ftp://contoh.go.id/)"),
     ),
     (
-        "html-forbidden",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         10,
         _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<script>alert(1)</script>\n"),
     ),
     (
-        "html-forbidden",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         10,
         _edit(
@@ -282,13 +282,13 @@ CASES = [
         ),
     ),
     (
-        "html-forbidden",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         10,
         _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<STYLE>body{}</STYLE>\n"),
     ),
     (
-        "html-forbidden",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         10,
         _edit(
@@ -298,7 +298,7 @@ CASES = [
         ),
     ),
     (
-        "html-event",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         10,
         _edit(
@@ -308,35 +308,25 @@ CASES = [
         ),
     ),
     (
-        "html-event",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         9,
         _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", '#apa-itu-tte).\n{: onclick="alert(1)" }\n'),
     ),
     (
-        "html-event",
-        f"{D}/02-kata-sandi.md",
-        11,
-        _edit(
-            f"{D}/02-kata-sandi.md",
-            "#apa-itu-tte).\n",
-            '#apa-itu-tte).\n\n/// details | Catatan\n    attrs: {onclick: "alert(1)"}\n',
-        ),
-    ),
-    (
-        "url-dangerous",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         8,
         _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#apa-itu-tte)", "(javascript:alert(1))"),
     ),
     (
-        "url-dangerous",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         8,
         _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#apa-itu-tte)", "(JaVa&#115;cript:alert(1))"),
     ),
     (
-        "url-dangerous",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         10,
         _edit(
@@ -346,10 +336,108 @@ CASES = [
         ),
     ),
     (
-        "url-dangerous",
+        "html-removed",
         f"{D}/02-kata-sandi.md",
         8,
         _edit(f"{D}/02-kata-sandi.md", "(01-pengantar.md#apa-itu-tte)", "(vbscript:msgbox)"),
+    ),
+    (
+        "html-removed",
+        f"{D}/02-kata-sandi.md",
+        10,
+        _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n\n<svg/onload=alert(1)>\n"),
+    ),
+    (
+        "html-removed",
+        f"{D}/02-kata-sandi.md",
+        10,
+        _edit(
+            f"{D}/02-kata-sandi.md",
+            "#apa-itu-tte).\n",
+            '#apa-itu-tte).\n\n<p style="background:url(https://contoh.id/a.png)">x</p>\n',
+        ),
+    ),
+    (
+        "html-removed",
+        f"{D}/02-kata-sandi.md",
+        9,
+        _edit(f"{D}/02-kata-sandi.md", "#apa-itu-tte).\n", "#apa-itu-tte).\n{ #kd-data }\n"),
+    ),
+    (
+        "html-removed",
+        f"{L}/kuis.md",
+        9,
+        _edit(f"{L}/kuis.md", "- [x] ", '- [x] <img src="a.png" alt="" onerror="alert(1)"> '),
+    ),
+    (
+        "html-nesting",
+        f"{L}/01-satu.md",
+        32,
+        _write(f"{L}/01-satu.md", LESSON + "<div markdown>\n" * 25 + "isi\n" + "</div>\n" * 25),
+    ),
+    ("emphasis-run", f"{L}/01-satu.md", 8, _write(f"{L}/01-satu.md", LESSON + "***" + "a*" * 3000 + "\n")),
+    (
+        "text-markup",
+        f"{D}/module.yml",
+        2,
+        _edit(f"{D}/module.yml", "title: Contoh Modul Dasar", 'title: "<img src=x onerror=alert(1)>"'),
+    ),
+    (
+        "text-markup",
+        "modules/glosarium.yml",
+        2,
+        _edit("modules/glosarium.yml", "term: TTE", 'term: "TTE<svg onload=alert(1)>"'),
+    ),
+    (
+        "url-invalid",
+        f"{D}/module.yml",
+        16,
+        _edit(f"{D}/module.yml", "https://www.example.go.id/rujukan", '"java\\tscript:alert(1)"'),
+    ),
+    (
+        "asset-unsafe",
+        f"{D}/alur.svg",
+        0,
+        _write(f"{D}/alur.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    ),
+    ("asset-unsafe", f"{D}/foto.png", 0, _write(f"{D}/foto.png", "<html><script>alert(1)</script></html>")),
+    (
+        "frontmatter-key",
+        f"{D}/01-pengantar.md",
+        2,
+        _edit(f"{D}/01-pengantar.md", "---\ntitle:", "---\ntemplate: ../../../etc/passwd\ntitle:"),
+    ),
+    (
+        "frontmatter-value",
+        f"{D}/01-pengantar.md",
+        2,
+        _edit(f"{D}/01-pengantar.md", "---\ntitle:", "---\nhide: 3\ntitle:"),
+    ),
+    (
+        "frontmatter-value",
+        f"{D}/01-pengantar.md",
+        2,
+        _edit(f"{D}/01-pengantar.md", "---\ntitle: ", '---\ntitle: "<b>x</b>"\nx: '),
+    ),
+    ("frontmatter-implicit", "docs/catatan.md", 1, _write("docs/catatan.md", "Catatan: halaman ini\n\nIsi.\n")),
+    (
+        "quiz-hidden",
+        f"{L}/01-satu.md",
+        9,
+        _write(f"{L}/01-satu.md", LESSON + "<!--\n" + QUIZ_OK + "-->\n"),
+    ),
+    (
+        "quiz-answer-format",
+        f"{L}/01-satu.md",
+        12,
+        _write(f"{L}/01-satu.md", LESSON + "<quiz>\nSoal?\n\n- [x] Ya\n-[ ]Tidak\n\nPenjelasan.\n</quiz>\n"),
+    ),
+    ("symlink-outside", "docs/sandi.txt", 0, lambda root: (root / "docs/sandi.txt").symlink_to("/etc/passwd")),
+    (
+        "reference-copy-site",
+        f"{D}/module.yml",
+        16,
+        _edit(f"{D}/module.yml", "https://www.example.go.id/rujukan", "https://id.scribd.com/document/1/x"),
     ),
     ("file-too-large", f"{L}/01-satu.md", 1, _write(f"{L}/01-satu.md", LESSON + "kata " * 60_000)),
     (
@@ -427,7 +515,8 @@ def test_rule(mini: Path, rule: str, path: str, line: int, mutate) -> None:
 
 
 def test_every_rule_has_a_case() -> None:
-    tested = {case[0] for case in CASES} | {"link-external-broken"}  # online check: tests/test_links_online.py
+    # online check: tests/test_links_online.py; a renderer failure: test_render_failure_is_a_finding
+    tested = {case[0] for case in CASES} | {"link-external-broken", "render-failed", "quiz-key-bias"}
     assert set(RULES) == tested
 
 
@@ -470,3 +559,36 @@ def test_code_is_not_checked(mini: Path) -> None:
         "Kode `<iframe>` dan `[b](hilang.md)` aman.\n"
     )
     assert check(mini) == []
+
+
+def test_render_failure_is_a_finding(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever Python-Markdown raises on a page becomes a finding on that page, never a traceback."""
+    from kompetensi import pageview
+
+    real = pageview.site_markdown
+
+    def broken(config):
+        instance = real(config)
+        monkeypatch.setattr(instance, "convert", lambda text: (_ for _ in ()).throw(RecursionError("dalam")))
+        return instance
+
+    monkeypatch.setattr(pageview, "site_markdown", broken)
+    pageview._INSTANCES.clear()
+    (mini / L / "01-satu.md").write_text(LESSON + "Isi baru yang belum pernah dirender.\n", encoding="utf-8")
+    hits = [f for f in check(mini) if f.rule == "render-failed"]
+    pageview._INSTANCES.clear()
+    assert any(f.path == f"{L}/01-satu.md" and f.line == 6 for f in hits), hits
+
+
+def test_quiz_key_bias_names_position_and_length(mini: Path) -> None:
+    item = (
+        "<quiz>\nSoal {n}?\n\n- [ ] Tidak\n- [x] Jawaban yang jauh lebih panjang {n}\n- [ ] Bukan\n\n"
+        "Penjelasan.\n</quiz>\n\n"
+    )
+    (mini / L / "kuis.md").write_text(
+        "---\ntitle: Kuis\n---\n\n" + "".join("<!-- objective: 1 -->\n" + item.format(n=n) for n in range(6)),
+        encoding="utf-8",
+    )
+    hits = [f for f in check(mini) if f.rule == "quiz-key-bias"]
+    assert [(f.path, str(f.severity)) for f in hits] == [(f"{L}/kuis.md", "warning")]
+    assert "posisi 2" in hits[0].message and "terpanjang" in hits[0].message

@@ -152,10 +152,12 @@
   /* Module pages carry their own module's data (so their weight does not grow with the handbook);
      Progres Saya, Catatan Belajar and path pages load the whole handbook's data. */
   function data(whole) {
-    var inline = document.getElementById("kd-data");
+    /* An attribute, not a <script>: Material's instant navigation re-runs scripts as code. */
+    var islands = document.querySelectorAll("article #kd-data[data-json], #kd-data[data-json]");
+    var inline = islands.length ? islands[islands.length - 1] : null;
     if (inline && !whole) {
       try {
-        return Promise.resolve(JSON.parse(inline.textContent));
+        return Promise.resolve(JSON.parse(inline.getAttribute("data-json")));
       } catch (error) {
         /* fall through to the shared file */
       }

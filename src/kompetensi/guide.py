@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+from .plaintext import md_text
 from .rules import CATEGORIES, RULES
 
 
@@ -55,11 +57,6 @@ def rules_markdown() -> str:
 
 
 def _plain(template: str) -> str:
-    """Turn a message template into readable prose: {field} placeholders become '…'."""
-    import re
-
+    """A message template as literal text in Markdown: {field} placeholders become '…', nothing is markup."""
     text = re.sub(r"\{[a-z_]+\}", "…", template).replace("{{", "{").replace("}}", "}")
-    # Messages are plain text: keep Markdown from turning brackets into links or tags into HTML.
-    text = re.sub(r"([\\*_\[\]])", r"\\\1", text)
-    text = re.sub(r"(</?[a-z][a-z0-9]*(?: [^<>]*)?>)", r"`\1`", text)
-    return text.replace("\n", " ")
+    return md_text(text)

@@ -6,12 +6,16 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from .assets import asset_problem
 from .findings import Finding
+from .frontmatter import validate_front_matter
 from .manifest import KEBAB, kebab_suggestion, validate_manifest
-from .mdscan import parse_quizzes
 from .model import DocPage, GlossaryTerm, Handbook, LearningPath, Manifest, Module, Page
+from .pageview import quiz_blocks
+from .plaintext import markup_problem
 from .rules import RULES
 from .textio import MAX_YAML_BYTES, printable, read_text, split_front_matter
+from .traps import traps
 from .yamlsafe import load_yaml
 
 LESSON_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -30,8 +34,9 @@ def load_handbook(root: Path, today: dt.date | None = None) -> tuple[Handbook, l
     if modules_dir.is_dir():
         for folder in sorted(p for p in modules_dir.iterdir() if not p.name.startswith((".", "_")) and _is_dir(p)):
             if _escapes(folder, modules_dir):
-                name = f"{folder.name} (tautan simbolik ke luar folder modules/)"
-                findings.append(RULES["module-unexpected-file"].at(_rel(folder, root), 0, 0, name=name))
+                findings.append(
+                    RULES["symlink-outside"].at(_rel(folder, root), 0, 0, name=folder.name, folder="modules/")
+                )
                 continue
             module, module_findings = load_module(folder, root, today)
             book.modules[module.id] = module
@@ -46,10 +51,20 @@ def load_handbook(root: Path, today: dt.date | None = None) -> tuple[Handbook, l
             findings += found
     docs_dir = root / "docs"
     if docs_dir.is_dir():
-        for path in sorted(docs_dir.rglob("*.md")):
+        for path in sorted(docs_dir.rglob("*")):
             if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
                 continue
             rel = _rel(path, root)
+            if _escapes(path, docs_dir):
+                findings.append(RULES["symlink-outside"].at(rel, 0, 0, name=path.relative_to(docs_dir), folder="docs/"))
+                continue
+            if path.suffix.lower() in ASSET_SUFFIXES and path.is_file():
+                problem = asset_problem(path)
+                if problem:
+                    findings.append(RULES["asset-unsafe"].at(rel, 0, 0, problem=problem))
+                continue
+            if path.suffix != ".md" or not path.is_file():
+                continue
             page = DocPage(path=path, rel=rel, site_path=path.relative_to(docs_dir).as_posix())
             page.text, found = read_text(path, rel)
             findings += found
@@ -92,8 +107,10 @@ def load_module(folder: Path, root: Path, today: dt.date) -> tuple[Module, list[
     if not KEBAB.match(name):
         findings.append(RULES["module-id-format"].at(rel_dir, 0, 0, folder=name, suggestion=kebab_suggestion(name)))
     manifest_path = folder / "module.yml"
-    manifest = Manifest(id=name, title=name)
-    if not manifest_path.is_file():
+    manifest = Manifest(id=name, title=name, readable=False)
+    if _escapes(manifest_path, folder):  # never read what a link points at outside the module
+        findings.append(RULES["symlink-outside"].at(rel_dir + "/module.yml", 0, 0, name="module.yml", folder="modul"))
+    elif not manifest_path.is_file():
         findings.append(
             RULES["manifest-missing"].at(rel_dir + "/module.yml", 0, 0, module=name, path=rel_dir + "/module.yml")
         )
@@ -108,6 +125,7 @@ def load_module(folder: Path, root: Path, today: dt.date) -> tuple[Module, list[
                 manifest, found = validate_manifest(doc, name, rel, today)
                 findings += found
                 manifest.title = manifest.title or name
+                manifest.readable = isinstance(doc.value, dict)
     module = Module(id=name, dir=folder, rel=rel_dir, manifest=manifest)
 
     numbers: dict[int, list[str]] = {}
@@ -116,13 +134,17 @@ def load_module(folder: Path, root: Path, today: dt.date) -> tuple[Module, list[
             continue
         rel = _rel(path, root)
         if _escapes(path, folder):
-            name = f"{path.relative_to(folder)} (tautan simbolik ke luar folder modul)"
-            findings.append(RULES["module-unexpected-file"].at(rel, 0, 0, name=name))
+            findings.append(RULES["symlink-outside"].at(rel, 0, 0, name=path.relative_to(folder), folder="modul"))
             continue
         if _is_dir(path):
             if path.suffix.lower() == ".md":  # looks like a lesson, but the site skips folders
                 findings.append(RULES["module-unexpected-file"].at(rel, 0, 0, name=f"{path.relative_to(folder)}/"))
             continue
+        if path.suffix.lower() in ASSET_SUFFIXES:
+            problem = asset_problem(path)
+            if problem:
+                findings.append(RULES["asset-unsafe"].at(rel, 0, 0, problem=problem))
+                continue
         if path.parent != folder:
             if path.suffix.lower() in ASSET_SUFFIXES:
                 module.assets.append(path)
@@ -213,10 +235,12 @@ def _read_page(page: Page, required_minutes: bool) -> list[Finding]:
     elif required_minutes or minutes is not None:
         shown = "kosong" if minutes is None else repr(minutes)
         findings.append(RULES["frontmatter-minutes"].at(page.rel, lines.get("minutes", 2), 1, found=shown))
-    body = split_front_matter(text).body
-    if not body.strip():
-        findings.append(RULES["lesson-empty"].at(page.rel, page.body_line, 1))
-    page.questions = [block.question for block in parse_quizzes(text) if block.question is not None]
+    front = split_front_matter(text)
+    if not front.body.strip():  # reported on the first line after what the file holds
+        findings.append(RULES["lesson-empty"].at(page.rel, text.rstrip().count("\n") + 2, 1))
+    if not traps("", text):
+        _, blocks = quiz_blocks(front.body, front.body_line)
+        page.questions = [block.question for block in blocks if block.question is not None]
     return findings
 
 
@@ -226,6 +250,9 @@ def _front_matter(text: str, rel: str, required: bool) -> tuple[dict[str, object
     if fm.unclosed:
         return {}, 1, [RULES["frontmatter-unclosed"].at(rel, 1, 1)]
     if fm.raw is None:
+        if fm.meta:  # MultiMarkdown-style "key: value" lines at the top: the site reads them as settings
+            first = text.split("\n", 1)[0].strip()
+            return {}, fm.body_line, [RULES["frontmatter-implicit"].at(rel, 1, 1, line=first[:60])]
         return {}, 1, ([RULES["frontmatter-missing"].at(rel, 1, 1)] if required else [])
     doc, findings = load_yaml(fm.raw, rel, line_offset=1)
     if doc is None or doc.value is None:
@@ -234,7 +261,10 @@ def _front_matter(text: str, rel: str, required: bool) -> tuple[dict[str, object
         findings.append(RULES["yaml-not-mapping"].at(rel, 2, 1, what="Front matter", found="bukan pemetaan"))
         return {}, fm.body_line, findings
     meta = {str(k): v for k, v in doc.value.items()}
-    meta["_lines"] = {str(k): doc.line(k) for k in doc.value}
+    lines = {str(k): doc.line(k) for k in doc.value}
+    meta, found = validate_front_matter(meta, lines, rel)
+    findings += found
+    meta["_lines"] = lines
     return meta, fm.body_line, findings
 
 
@@ -290,6 +320,8 @@ def _load_glossary(path: Path, rel: str) -> tuple[list[GlossaryTerm], list[Findi
                     about=about,
                 )
             )
+        if not _plain_fields(item, ("term", "definition", "expansion", "aliases", "see"), rel, line, findings):
+            continue
         key = item["term"].strip().lower()
         if key in seen:
             findings.append(
@@ -314,6 +346,19 @@ def _load_glossary(path: Path, rel: str) -> tuple[list[GlossaryTerm], list[Findi
                 see=[str(s) for s in see] if isinstance(see, list) else [],
             )
         )
+    if len(terms) > MAX_GLOSSARY_TERMS:
+        findings.append(
+            RULES["data-invalid"].at(
+                rel,
+                1,
+                1,
+                problem=f"Glosarium berisi {len(terms)} istilah; batasnya {MAX_GLOSSARY_TERMS}, karena setiap "
+                "singkatan diperiksa di setiap halaman dan glosarium yang lebih besar membuat pembangunan situs "
+                "sangat lambat.",
+                about="Pindahkan istilah yang jarang dipakai ke modulnya sendiri, atau pecah glosarium menurut tema.",
+            )
+        )
+        terms = terms[:MAX_GLOSSARY_TERMS]
     names = {t.term.lower() for t in terms}
     for term in terms:
         for ref in term.see:
@@ -328,6 +373,26 @@ def _load_glossary(path: Path, rel: str) -> tuple[list[GlossaryTerm], list[Findi
                     )
                 )
     return terms, findings
+
+
+MAX_GLOSSARY_TERMS = 1000
+
+
+def _plain_fields(
+    item: dict[object, object], keys: tuple[str, ...], rel: str, line: int, findings: list[Finding]
+) -> bool:
+    """Plain-text fields of a glossary entry or a path carry no markup (strings, or lists of strings)."""
+    ok = True
+    for key in keys:
+        value = item.get(key)
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            problem = markup_problem(text)
+            if problem:
+                findings.append(RULES["text-markup"].at(rel, line, 1, field=key, problem=problem))
+                ok = False
+    return ok
 
 
 def _load_paths(path: Path, rel: str) -> tuple[list[LearningPath], list[Finding]]:
@@ -351,6 +416,20 @@ def _load_paths(path: Path, rel: str) -> tuple[list[LearningPath], list[Finding]
                     about=about,
                 )
             )
+            continue
+        if not KEBAB.match(item["id"]):
+            findings.append(
+                RULES["data-invalid"].at(
+                    rel,
+                    line,
+                    1,
+                    problem=f"id jalur '{item['id'][:60]}' harus berupa huruf kecil, angka, dan tanda hubung "
+                    f"(misalnya '{kebab_suggestion(item['id'])}'); id itu menjadi alamat halaman jalur.",
+                    about=about,
+                )
+            )
+            continue
+        if not _plain_fields(item, ("title", "summary"), rel, line, findings):
             continue
         audience = item.get("audience") or []
         if not isinstance(audience, list):

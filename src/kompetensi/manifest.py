@@ -19,6 +19,7 @@ from .model import (
     Manifest,
     Reference,
 )
+from .plaintext import markup_problem, web_url_problem
 from .rules import RULES
 from .suggest import did_you_mean
 from .yamlsafe import YamlDoc
@@ -134,11 +135,41 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
 
     checkers: dict[str, Callable[[str, object, Field], object]] = {}
 
+    def plain(value: str, key: str, *path: object) -> bool:
+        """Plain-text fields carry no markup; a URL field must be an absolute https address."""
+        field_name = ".".join(map(str, (key, *path)))
+        if path and path[-1] == "url":
+            problem = web_url_problem(value)
+            if problem:
+                findings.append(
+                    RULES["url-invalid"].at(
+                        rel,
+                        doc.line(key, *path),
+                        doc.column(key, *path),
+                        url=value[:80],
+                        field=field_name,
+                        problem=problem,
+                    )
+                )
+                return False
+            return True
+        problem = markup_problem(value)
+        if problem:
+            findings.append(
+                RULES["text-markup"].at(
+                    rel, doc.line(key, *path), doc.column(key, *path), field=field_name, problem=problem
+                )
+            )
+            return False
+        return True
+
     def text(key: str, value: object, spec: Field) -> object:
         if not isinstance(value, str) or not value.strip():
             bad_type(key, "teks yang tidak kosong", value)
             return None
         value = value.strip()
+        if not plain(value, key):
+            return None
         if spec.choices is not None and value not in spec.choices:
             findings.append(
                 RULES["manifest-value"].at(
@@ -189,6 +220,8 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
                 bad_type(key, "teks yang tidak kosong", item, index)
                 continue
             item = item.strip()
+            if not plain(item, key, index):
+                continue
             if spec.choices is not None and item not in spec.choices:
                 findings.append(
                     RULES["manifest-value"].at(
@@ -246,6 +279,8 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
                     continue
                 if not isinstance(sub_value, str) or not sub_value.strip():
                     bad_type(key, "teks yang tidak kosong", sub_value, index, name)
+                    continue
+                if not plain(sub_value.strip(), key, index, name):
                     continue
                 clean[name] = sub_value.strip()
             if key == "references" and clean.get("tag") and clean["tag"] not in REFERENCE_TAGS:

@@ -19,9 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import api, render
+from . import api, render, sanitize
 from .findings import Finding
 from .model import Handbook, Module, Page
+from .plaintext import html_text
 from .rules import RULES
 
 if TYPE_CHECKING:
@@ -33,15 +34,9 @@ log = get_plugin_logger(__name__)
 # mkdocs-quiz leaves quiz tags as raw text on pages where it is off, answer ticks included;
 # it is a build error here (see shared/reference/stack-facts.md, "raw-quiz pitfall").
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
-_RAW_QUIZ = re.compile(r"<quiz>|&lt;quiz&gt;|</quiz>|&lt;/quiz&gt;")
-_UNSAFE_TAG = re.compile(
-    r"<(script|iframe|frame|frameset|object|embed|style|link|meta|base|form|applet|template)\b", re.I
-)
-_TAG = re.compile(r"<[a-zA-Z][^>]*>")
-_EVENT = re.compile(r"\son[a-z]+\s*=", re.I)
-_BAD_URL = re.compile(
-    r"""\b(?:href|src|action|formaction|srcset|poster)\s*=\s*["']?\s*(javascript|vbscript|data):""", re.I
-)
+_RAW_QUIZ = re.compile(r"</?quiz>")  # tags, not the escaped text a page may use to talk about them
+# Appended to a page's HTML before mkdocs-quiz runs: what it appends after this mark is its own assets.
+_ASSETS_MARK = "<!-- kompetensi:aset-kuis -->"
 
 
 class KompetensiConfig(Config):
@@ -53,6 +48,7 @@ class KompetensiConfig(Config):
 
 class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     def __init__(self) -> None:
+        self.bodies: dict[str, str] = {}
         self.book: Handbook | None = None
         self.pages: dict[str, tuple[Module, Page]] = {}
         self.findings: list[Finding] = []
@@ -74,15 +70,16 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         errors = 0
+        # One policy for the checker, pre-commit and the build: errors fail all three; warnings fail none
+        # (`kompetensi check --strict` turns them into errors). MkDocs' strict mode fails on any warning it
+        # logs, so the checker's warnings are logged as information here.
         for finding in self.findings:
             text = f"{finding.location()}: [{finding.rule}] {finding.message} Perbaikan: {finding.hint}"
-            if not RULES[finding.rule].blocks_build:
-                log.info(text)
-            elif finding.severity == "error":
+            if finding.severity == "error" and RULES[finding.rule].blocks_build:
                 errors += 1
                 log.error(text)
             else:
-                log.warning(text)
+                log.info("peringatan: " + text)
         if errors:
             raise PluginError(
                 f"Pemeriksaan modul menemukan {errors} galat (lihat di atas). Jalankan "
@@ -95,6 +92,12 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             for asset in module.assets:
                 site_path = render.module_path(module.id, asset.relative_to(module.dir).as_posix())
                 files.append(File.generated(config, site_path, abs_src_path=str(asset)))
+        # Never publish what a link points at outside the repository (the checker reports it too).
+        root = Path(config.config_file_path or ".").resolve().parent
+        for file in list(files):
+            source = file.abs_src_path
+            if source and not _inside(Path(source), root):
+                files.remove(file)
         in_nav = set(_nav_paths(config.nav))
         for generated in render.generated_pages(self.book, self.drafts):
             # Print handouts are reached from each module page; other generated pages may be left out of
@@ -111,6 +114,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.book is not None
+        # The theme writes these into <title>, the header and <meta> without escaping: they are plain text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html_text(page.meta[key])
         src_uri = page.file.src_uri
         if src_uri.endswith("/cetak.md") and src_uri.startswith(render.MODULE_ROOT + "/"):
             page.meta["quiz"] = {"enabled": True}
@@ -127,23 +134,26 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             markdown = render.fill_markers(self.book, markdown, src_uri, self.drafts)
         return markdown + render.abbreviations(self.book)
 
-    # Before mkdocs_quiz (priority 0) adds its own form, script and style: the page is still what Markdown
-    # made of the contributor's text, so any script in it came from the source. The source checks should
-    # already have refused it; this is the second layer (masking Markdown can never be proven complete).
+    # Before mkdocs_quiz (priority 0) adds its own form, script and style: the page is exactly what Markdown
+    # made of the contributor's text. It passes the site's allowlist here (quiz pieces pass it inside the
+    # kompetensi-quiz plugin); the build fails, naming the file, when the allowlist had to take anything out.
     @event_priority(100)
-    def _refuse_unsafe_html(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        problems = _unsafe_html(html)
+    def _sanitize(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        problems = sanitize.removals(html)
         if problems:
             raise PluginError(
-                f"{page.file.src_uri}: halaman yang sudah diubah menjadi HTML berisi {', '.join(problems)}. "
-                "Hapus HTML atau alamat berbahaya itu dari sumbernya; jalankan 'kompetensi check' untuk lokasinya."
+                f"{page.file.src_uri}: penyaring HTML harus menghapus {'; '.join(problems[:5])}. Hapus dari "
+                "sumbernya; 'kompetensi check' menunjukkan barisnya."
             )
-        return html
+        return html + _ASSETS_MARK
 
     # After mkdocs_quiz (priority 0), so that only quizzes it did not render are left to find.
     @event_priority(-100)
     def _finish_page(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         src_uri = page.file.src_uri
+        body, _, assets = html.partition(_ASSETS_MARK)
+        self.bodies[src_uri] = body
+        html = body + assets
         if src_uri in self.pages:
             html = _stable_quiz_ids(html, render.question_keys(self.pages[src_uri][1]))
         if _RAW_QUIZ.search(_CODE.sub("", html)):
@@ -156,7 +166,21 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             html += _embedded_data(render.learner_data(self.book, self.drafts, only=module))  # type: ignore[arg-type]
         return html
 
-    on_page_content = CombinedEvent(_refuse_unsafe_html, _finish_page)
+    on_page_content = CombinedEvent(_sanitize, _finish_page)
+
+    def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+        """Fill a print handout's slots with its pages' own rendered content (all pages are rendered by now)."""
+        src_uri = page.file.src_uri
+        if src_uri.endswith("/cetak.md") and src_uri.startswith(render.MODULE_ROOT + "/") and page.content:
+            folder = src_uri.rsplit("/", 1)[0]
+
+            def fill(match: re.Match[str]) -> str:
+                slug = match.group(1)
+                body = self.bodies.get(f"{folder}/{slug}.md", "")
+                return f'<div class="kd-cetak-isi">{print_body(body, slug)}</div>'
+
+            page.content = _PRINT_SLOT.sub(fill, page.content)
+        return context
 
     def _module_of(self, src_uri: str) -> Module | None:
         """The module a page belongs to: its lessons, quiz, facilitator guide and landing page."""
@@ -206,19 +230,36 @@ def _nav_paths(nav: object) -> list[str]:
 
 
 def _embedded_data(data: dict[str, object]) -> str:
-    """The page's own progress data as inert JSON; '<' is escaped so the text can never close the element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f'\n<script type="application/json" id="kd-data">{text}</script>\n'
+    """The page's own progress data as JSON in an attribute: inert, and unlike a <script> element it is not
+    re-run by Material's instant navigation."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f'\n<div id="kd-data" hidden data-json="{html_text(text)}"></div>\n'
 
 
-def _unsafe_html(html: str) -> list[str]:
-    """Script-capable markup in a page rendered from contributed Markdown (code examples excepted)."""
-    text = _CODE.sub("", html)
-    problems = sorted({f"<{m.group(1).lower()}>" for m in _UNSAFE_TAG.finditer(text)})
-    for tag in _TAG.findall(text):
-        if _EVENT.search(tag):
-            problems.append("atribut on*")
-        scheme = _BAD_URL.search(tag)
-        if scheme:
-            problems.append(f"alamat {scheme.group(1).lower()}:")
-    return sorted(set(problems))
+_PRINT_SLOT = re.compile(r'<div class="kd-cetak-isi" data-halaman="([a-z0-9-]+)"></div>')
+_CRUMB = re.compile(r'<p class="kd-crumb"[^>]*>.*?</p>|<nav class="kd-pager"[^>]*>.*?</nav>', re.S)
+_IDREF = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]*)"|href="#([^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-5])(?=[\s>])")
+
+
+def print_body(body: str, slug: str) -> str:
+    """A page's rendered content as a chapter of a print handout: without its crumb and pager, headings one
+    level down, and every id (headings, quizzes, inputs) prefixed so chapters never share one."""
+    body = _CRUMB.sub("", body)
+    body = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+
+    def prefix(match: re.Match[str]) -> str:
+        if match.group(3) is not None:
+            return f'href="#{slug}-{match.group(3)}"'
+        values = " ".join(f"{slug}-{v}" for v in match.group(2).split())
+        return f'{match.group(1)}="{values}"'
+
+    return _IDREF.sub(prefix, body)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return True

@@ -66,6 +66,9 @@ class Manifest:
     expert_checks: list[ExpertCheck] = field(default_factory=list)
     declared_id: str = ""
     """The id as written in module.yml (``id`` itself always equals the folder name)."""
+    readable: bool = True
+    """False when module.yml is missing or cannot be read: checks that depend on its fields stay silent,
+    so the one root error is not buried under follow-on errors."""
 
 
 @dataclass

@@ -7,11 +7,13 @@ so a move to another generator only needs a new adapter.
 from __future__ import annotations
 
 import datetime as dt
-import html
+import json
 from dataclasses import dataclass
 
 from .manifest import LICENSES
 from .model import AUDIENCES, COMPETENCIES, LEVELS, Handbook, LearningPath, Module, Page
+from .plaintext import html_text, md_text, md_url
+from .quizstats import PASS_MARK
 
 MODULE_ROOT = "modul"
 CATALOGUE = f"{MODULE_ROOT}/index.md"
@@ -73,8 +75,8 @@ def ordered_modules(book: Handbook, include_drafts: bool = True) -> list[Module]
 
 
 def _esc(text: str) -> str:
-    """Escape text for a Markdown table cell or inline position."""
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+    """Plain text for any inline position of generated Markdown, table cells included."""
+    return md_text(text)
 
 
 def catalogue_table(book: Handbook, include_drafts: bool, base: str) -> str:
@@ -101,8 +103,8 @@ def catalogue_page(book: Handbook, include_drafts: bool) -> Generated:
 
 
 def _with_title(title: str, body: str) -> str:
-    safe = title.replace('"', "'")
-    return f'---\ntitle: "{safe}"\n---\n\n{body}'
+    """Front matter with the title as a JSON string (valid YAML, whatever the title holds)."""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{body}"
 
 
 def landing_page(book: Handbook, module: Module) -> Generated:
@@ -110,7 +112,7 @@ def landing_page(book: Handbook, module: Module) -> Generated:
     lines: list[str] = []
     if m.status != "published":
         lines += [status_banner(m.status), ""]
-    lines += [m.summary, ""]
+    lines += [md_text(m.summary), ""]
     audience = ", ".join(AUDIENCES.get(a, a) for a in m.audience) or "Semua ASN"
     facts = [
         ("Tingkat", LEVELS.get(m.level, m.level)),
@@ -126,7 +128,7 @@ def landing_page(book: Handbook, module: Module) -> Generated:
         lines += [label, f": {value}", ""]
     lines += ["</div>", ""]
     lines += ["## Tujuan pembelajaran", "", "Setelah menyelesaikan modul ini, Anda dapat:", ""]
-    lines += [f"{i}. {objective}" for i, objective in enumerate(m.objectives, start=1)]
+    lines += [f"{i}. {md_text(objective)}" for i, objective in enumerate(m.objectives, start=1)]
     lines += ["", "## Prasyarat", ""]
     if m.prerequisites:
         for pre in m.prerequisites:
@@ -172,7 +174,7 @@ def landing_page(book: Handbook, module: Module) -> Generated:
         for ref in m.references:
             tag = f" [{ref.tag}]" if ref.tag else ""
             title = _esc(ref.title)
-            lines.append(f"- [{title}]({ref.url}){tag}" if ref.url else f"- {title}{tag}")
+            lines.append(f"- [{title}]({md_url(ref.url)}){tag}" if ref.url else f"- {title}{tag}")
         lines.append("")
     return Generated(module_path(module.id), m.title, _with_title(m.title, "\n".join(lines)))
 
@@ -196,6 +198,8 @@ def overdue_notice(module: Module, today: dt.date) -> str:
 
 
 def is_overdue(reviewed: dt.date, today: dt.date) -> bool:
+    if reviewed >= today:
+        return False  # a date in the future is its own error (reviewed-future); it is never overdue
     try:
         due = reviewed.replace(year=reviewed.year + 1)
     except ValueError:  # 29 February
@@ -329,11 +333,7 @@ def path_page(book: Handbook, path: LearningPath) -> Generated:
 
 
 def paths_nav(book: Handbook) -> list[object]:
-    return [PATHS, *({p.title: f"jalur/{p.id}.md"} for p in book.paths)]
-
-
-PASS_MARK = 70
-"""Percentage of module-quiz questions answered right for a module to count as passed."""
+    return [PATHS, *({html_text(p.title): f"jalur/{p.id}.md"} for p in book.paths)]
 
 
 def question_keys(page: Page) -> list[str]:
@@ -396,28 +396,16 @@ def learner_data(book: Handbook, include_drafts: bool, only: Module | None = Non
     return {"version": 1, "passMark": PASS_MARK, "annualJp": 20, "modules": entries, "paths": paths}
 
 
-def _demote(markdown: str) -> str:
-    """Push every heading one level down (## becomes ###), leaving code untouched."""
-    from .mdscan import mask
-
-    masked = mask(markdown).split("\n")
-    lines = markdown.split("\n")
-    for index, line in enumerate(masked):
-        stripped = line.lstrip()
-        if (
-            stripped.startswith("#")
-            and stripped.lstrip("#").startswith(" ")
-            and len(stripped) - len(stripped.lstrip("#")) < 6
-        ):
-            cut = len(line) - len(stripped)
-            lines[index] = lines[index][:cut] + "#" + lines[index][cut:]
-    return "\n".join(lines)
+PRINT_SLOT = '<div class="kd-cetak-isi" data-halaman="{slug}"></div>'
+"""Where a page's rendered content goes in its module's print handout (filled in after rendering)."""
 
 
 def print_page(book: Handbook, module: Module) -> Generated:
-    """One page with all lessons and the module quiz, for printing as a workshop handout."""
-    from .textio import split_front_matter
+    """One page with all lessons and the module quiz, for printing as a workshop handout.
 
+    Each lesson stands in its own slot that the site fills with that lesson's own rendered, sanitised HTML,
+    so no lesson can open an element or a fence that swallows the next, and no quiz is rendered twice.
+    """
     m = module.manifest
     parts = [
         '<div class="kd-cetak-kendali" markdown>',
@@ -432,13 +420,12 @@ def print_page(book: Handbook, module: Module) -> Generated:
         "## Tujuan pembelajaran",
         "",
     ]
-    parts += [f"{i}. {objective}" for i, objective in enumerate(m.objectives, start=1)]
+    parts += [f"{i}. {md_text(objective)}" for i, objective in enumerate(m.objectives, start=1)]
     for page in [*module.lessons, *([module.quiz] if module.quiz else [])]:
         if page.text is None:
             continue
         title = f"{page.number}. {page.title}" if page.kind == "lesson" else page.title
-        body = split_front_matter(page.text).body
-        parts += ["", f"## {_esc(title)} {{ .kd-cetak-bab }}", "", _demote(body).strip(), ""]
+        parts += ["", f"## {_esc(title)} {{ .kd-cetak-bab }}", "", PRINT_SLOT.format(slug=page.slug), ""]
     return Generated(
         module_path(module.id, "cetak.md"),
         f"{m.title} (versi cetak)",
@@ -500,6 +487,6 @@ def module_nav(book: Handbook, include_drafts: bool) -> list[object]:
     for module in ordered_modules(book, include_drafts):
         children: list[object] = [module_path(module.id)]
         for page in module.pages:
-            children.append({page.title or page.slug: page_site_path(module, page)})
-        entries.append({module.manifest.title: children})
+            children.append({html_text(page.title or page.slug): page_site_path(module, page)})
+        entries.append({html_text(module.manifest.title): children})
     return entries

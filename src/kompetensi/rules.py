@@ -273,6 +273,35 @@ _RULES = [
         "Contoh: minutes: 20",
     ),
     Rule(
+        "frontmatter-key",
+        E,
+        "struktur",
+        "Kunci front matter tidak diizinkan",
+        "Kunci front matter '{key}' tidak dikenal atau tidak diizinkan.{suggestion}",
+        "Kunci yang boleh: {allowed}. Kunci seperti template, icon, status, dan subtitle mengubah tema situs dan "
+        "tidak dipakai di buku ini.",
+        "template: ../../lain.html   →   (hapus baris ini)",
+    ),
+    Rule(
+        "frontmatter-value",
+        E,
+        "struktur",
+        "Nilai front matter tidak sah",
+        "Nilai '{key}' di front matter tidak sah: {problem}.",
+        "'{key}' berisi {about}.",
+        "hide: 3   →   hide: [toc]",
+    ),
+    Rule(
+        "frontmatter-implicit",
+        E,
+        "struktur",
+        "Baris pertama dibaca sebagai pengaturan",
+        "Baris pertama '{line}' berbentuk 'kata: nilai', sehingga situs membacanya sebagai pengaturan halaman, "
+        "bukan sebagai teks.",
+        "Awali berkas dengan front matter di antara dua baris '---' (lihat Panduan Kontribusi), atau sisipkan "
+        "baris kosong sebelum teks itu.",
+    ),
+    Rule(
         "lesson-empty",
         E,
         "struktur",
@@ -306,6 +335,35 @@ _RULES = [
         "(.png, .jpg, .jpeg, .webp, .svg, .gif).",
     ),
     # --- Kuis -----------------------------------------------------------------------------------
+    Rule(
+        "quiz-hidden",
+        E,
+        "kuis",
+        "Blok kuis tersembunyi",
+        "Blok <quiz> ini berada di dalam komentar HTML, kode, atau blok HTML, sehingga kuisnya tidak tampil "
+        "tetapi tetap diproses (dan dapat menyembunyikan bagian halaman sesudahnya).",
+        "Hapus blok kuis yang tidak dipakai (jangan dijadikan komentar), atau pindahkan ke luar blok HTML. Untuk "
+        "menulis contoh kuis, pakai blok kode berpagar ```.",
+    ),
+    Rule(
+        "quiz-answer-format",
+        E,
+        "kuis",
+        "Pilihan jawaban salah tulis",
+        "Baris '{text}' tampak seperti pilihan jawaban tetapi tidak dibaca sebagai pilihan.",
+        "Tulis pilihan persis '- [x] teks' (benar) atau '- [ ] teks' (salah): tanda hubung di awal baris, satu "
+        "spasi, kurung siku berisi x atau spasi, lalu satu spasi.",
+        "-[x]Jawaban   →   - [x] Jawaban",
+    ),
+    Rule(
+        "quiz-key-bias",
+        W,
+        "kuis",
+        "Kunci jawaban mudah ditebak",
+        "Kunci jawaban modul ini mudah ditebak tanpa membaca: {problem}.",
+        "Tulis pengecoh sepanjang dan sespesifik jawaban benar, dan sebar jawaban benar ke semua posisi. "
+        "Lihat statistiknya dengan scripts/quiz_stats.py.",
+    ),
     Rule(
         "quiz-unclosed",
         E,
@@ -447,11 +505,12 @@ _RULES = [
     ),
     Rule(
         "link-http",
-        W,
+        E,
         "tautan",
         "Tautan http tanpa enkripsi",
         "Tautan '{target}' memakai http://.",
-        "Pakai https:// bila situsnya mendukung.",
+        "Situs ini hanya menautkan alamat https:// (http:// dapat diubah di perjalanan). Pakai https://, atau "
+        "hapus tautannya bila situs itu tidak mendukungnya.",
     ),
     Rule(
         "link-scheme",
@@ -469,30 +528,86 @@ _RULES = [
         "Tautan '{target}' tidak dapat dibuka: {problem}.",
         "Periksa alamatnya di peramban; ganti dengan alamat baru atau hapus tautannya.",
     ),
+    Rule(
+        "reference-copy-site",
+        W,
+        "tautan",
+        "Rujukan ke situs salinan",
+        "Rujukan '{url}' menunjuk situs salinan ({host}), bukan penerbitnya.",
+        "Rujuk sumber resminya (peraturan.go.id, JDIH, situs kementerian, atau media aslinya); bila tidak ada, "
+        "hapus rujukan ini.",
+    ),
     # --- Keamanan -------------------------------------------------------------------------------
     Rule(
-        "html-forbidden",
+        "html-removed",
         E,
         "keamanan",
-        "Tag HTML berbahaya",
-        "Tag <{tag}> tidak diizinkan di materi.",
-        "Hapus tag ini. Materi ditulis dalam Markdown; untuk video atau formulir, tautkan halamannya.",
+        "HTML di luar daftar yang diizinkan",
+        "Penyaring HTML situs harus menghapus {what} dari halaman ini.",
+        "Materi ditulis dalam Markdown. Hapus bagian itu dari sumbernya: skrip, atribut on*, gaya (style) selain "
+        "perataan tabel, alamat selain https:/mailto:/relatif, gambar dari situs lain, dan elemen seperti <svg>, "
+        "<iframe>, <video>, <form> tidak diizinkan. Untuk video atau formulir, tautkan halamannya.",
+        '<img src="a.png" onerror="...">   →   ![Keterangan gambar](a.png)',
     ),
     Rule(
-        "html-event",
+        "render-failed",
         E,
         "keamanan",
-        "Atribut on* (skrip)",
-        "Atribut '{attr}' menjalankan skrip dan tidak diizinkan.",
-        "Hapus atribut ini.",
+        "Halaman tidak dapat diubah menjadi HTML",
+        "Pengubah Markdown situs gagal membaca halaman ini ({problem}).",
+        "Sederhanakan bagian yang bersarang (div, details, daftar) atau pecah halaman; lalu jalankan lagi pemeriksa.",
     ),
     Rule(
-        "url-dangerous",
+        "html-nesting",
         E,
         "keamanan",
-        "Alamat berbahaya",
-        "Alamat dengan skema '{scheme}:' tidak diizinkan.",
-        "Hapus alamat ini; pakai https:// untuk halaman web.",
+        "Elemen HTML bersarang terlalu dalam",
+        "Elemen HTML (misalnya <div markdown>, <details>) bersarang {depth} tingkat; batasnya {limit}.",
+        "Ratakan strukturnya; pakai judul dan kotak (!!!) Markdown sebagai gantinya.",
+    ),
+    Rule(
+        "emphasis-run",
+        E,
+        "keamanan",
+        "Terlalu banyak tanda * atau _",
+        "Paragraf ini berisi {count} tanda '*' atau '_'; batasnya {limit}. Itu membuat pembangunan situs "
+        "sangat lambat.",
+        "Hapus tanda yang tidak diperlukan, tulis \\* untuk bintang biasa, atau pecah paragraf dengan baris kosong.",
+    ),
+    Rule(
+        "text-markup",
+        E,
+        "keamanan",
+        "Markah di kolom teks biasa",
+        "Kolom '{field}' {problem}.",
+        "Judul, ringkasan, tujuan, nama, istilah, dan kolom data lain adalah teks biasa: tulis tanpa HTML. "
+        "Tanda < dan > boleh dipakai bila tidak langsung diikuti huruf.",
+        'title: "<b>Literasi</b> Digital"   →   title: "Literasi Digital"',
+    ),
+    Rule(
+        "url-invalid",
+        E,
+        "tautan",
+        "Alamat web tidak sah",
+        "Alamat '{url}' di kolom '{field}' tidak sah: {problem}.",
+        "Tulis alamat lengkap yang diawali https://, tanpa spasi, misalnya https://peraturan.go.id/.",
+    ),
+    Rule(
+        "asset-unsafe",
+        E,
+        "keamanan",
+        "Berkas gambar tidak aman",
+        "Gambar ini {problem}.",
+        "Simpan ulang gambar sebagai PNG, JPEG, atau WebP, atau hapus skrip, atribut on*, <foreignObject>, dan "
+        "rujukan ke berkas lain dari SVG (misalnya dengan 'Simpan sebagai SVG biasa' di Inkscape).",
+    ),
+    Rule(
+        "symlink-outside",
+        E,
+        "keamanan",
+        "Tautan simbolik ke luar repositori",
+        "'{name}' adalah tautan simbolik ke luar folder {folder}; situs akan menerbitkan berkas tujuannya.",
+        "Hapus tautan simbolik itu dan salin berkas yang dimaksud ke dalam folder ini.",
     ),
     Rule(
         "file-too-large",

@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._generator import YAML_RE, get_data
 from .findings import Finding
 from .rules import RULES
 
@@ -85,13 +86,23 @@ class FrontMatter:
     meta: dict[str, object] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
     unclosed: bool = False
+    yaml_block: bool = False
 
 
 def split_front_matter(text: str) -> FrontMatter:
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return FrontMatter(None, text, 1)
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return FrontMatter("\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2)
-    return FrontMatter(None, text, 1, unclosed=True)
+    """Split a page as the site generator does (MkDocs' ``get_data``: YAML between ``---`` lines, or
+    MultiMarkdown ``key: value`` lines at the very top); only the line bookkeeping is ours."""
+    body, data = get_data(text)
+    consumed = text[: len(text) - len(body)]
+    body_line = consumed.count("\n") + 1 if consumed else 1
+    match = YAML_RE.match(text)
+    if match:
+        return FrontMatter(match.group(1).rstrip("\n"), body, body_line, yaml_block=True)
+    if consumed:  # MultiMarkdown meta: the generator reads these lines as settings, not as text
+        meta = {str(k): v for k, v in data.items()}
+        lines = {
+            str(k): i + 1 for i, line in enumerate(consumed.split("\n")) for k in meta if line.lower().startswith(k)
+        }
+        return FrontMatter(None, body, body_line, meta=meta, key_lines=lines)
+    first = text.split("\n", 1)[0].rstrip()
+    return FrontMatter(None, text, 1, unclosed=first == "---")

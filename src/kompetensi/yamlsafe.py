@@ -65,7 +65,10 @@ def load_yaml(text: str, rel: str, line_offset: int = 0) -> tuple[YamlDoc | None
     except _AliasUsed as exc:
         return None, [RULES["yaml-alias"].at(rel, exc.mark.line + 1 + line_offset, exc.mark.column + 1)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # "while scanning a quoted scalar" (or a block scalar, an anchor...): the problem is where the
+        # construct was opened (an unclosed quote), not where the parser finally gave up.
+        opened = bool(exc.context and exc.context.startswith("while scanning") and exc.context_mark)
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else 0
         column = mark.column + 1 if mark else 0
         problem = _translate(exc.problem or exc.context or "sintaks tidak dikenal")

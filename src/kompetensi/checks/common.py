@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..mdscan import Scan, scan
 from ..model import DocPage, Handbook, Module, Page
+from ..pageview import MarkdownConfig, PageView, markdown_config, view
 from ..render import page_site_path
 from ..suggest import did_you_mean
+from ..textio import split_front_matter
+from ..traps import traps
 
 
 @dataclass
@@ -25,8 +27,17 @@ class Source:
 
 
 @lru_cache(maxsize=4096)
-def cached_scan(text: str) -> Scan:
-    return scan(text)
+def cached_view(text: str, config: MarkdownConfig, safety: bool = True) -> PageView:
+    """A page's rendered view (front matter split off as the site does), computed once per text."""
+    front = split_front_matter(text)
+    return view(front.body, config, front.body_line, safety=safety)
+
+
+def page_view(book: Handbook, text: str) -> PageView:
+    """The rendered view of a page; an empty one for a page that trips a parser trap (never rendered)."""
+    if traps("", text):
+        return PageView(error="tidak dirender")
+    return cached_view(text, markdown_config(book.root))
 
 
 def sources(book: Handbook) -> Iterator[Source]:

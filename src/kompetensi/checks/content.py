@@ -1,12 +1,13 @@
-"""Page content: quiz blocks, quiz enabling, objectives behind module-quiz questions, heading levels."""
+"""Page content: quiz blocks as mkdocs-quiz reads them, quiz enabling, objectives behind module-quiz
+questions, heading levels as Python-Markdown renders them, and how guessable a module's answer key is."""
 
 from __future__ import annotations
 
 from ..findings import Finding
-from ..mdscan import parse_quizzes
 from ..model import Handbook, Page
+from ..quizstats import key_bias
 from ..rules import RULES
-from .common import Source, cached_scan, sources
+from .common import Source, page_view, sources
 
 
 def quiz_enabled(src: Source) -> bool:
@@ -21,17 +22,21 @@ def quiz_enabled(src: Source) -> bool:
 def check(book: Handbook) -> list[Finding]:
     findings: list[Finding] = []
     for src in sources(book):
-        result = cached_scan(src.text)
-        blocks = parse_quizzes(src.text, result.masked)
+        view = page_view(book, src.text)
+        blocks = view.quizzes
         if blocks and not quiz_enabled(src):
             findings.append(RULES["quiz-disabled"].at(src.rel, blocks[0].start_line, 1))
+        elif view.raw_quiz_line:
+            findings.append(RULES[view.raw_quiz_rule].at(src.rel, view.raw_quiz_line, 1))
         objectives = len(src.module.manifest.objectives) if src.module else 0
         is_module_quiz = isinstance(src.page, Page) and src.page.kind == "quiz"
         for block in blocks:
+            if not block.shown:
+                findings.append(RULES["quiz-hidden"].at(src.rel, block.start_line, 1))
             for rule_id, line, values in block.problems:
                 findings.append(RULES[rule_id].at(src.rel, line, 1, **values))
             question = block.question
-            if question is None or not is_module_quiz:
+            if question is None or not is_module_quiz or not src.module.manifest.readable:  # type: ignore[union-attr]
                 continue
             if question.objective is None:
                 findings.append(RULES["quiz-objective"].at(src.rel, block.start_line, 1, count=objectives))
@@ -42,7 +47,7 @@ def check(book: Handbook) -> list[Finding]:
                     )
                 )
         previous = 1
-        for level, _, line in result.headings:
+        for level, _, _, line in view.headings:
             if level == 1 and src.module is not None:
                 findings.append(RULES["heading-h1"].at(src.rel, line, 1))
             elif level > previous + 1:
@@ -50,4 +55,8 @@ def check(book: Handbook) -> list[Finding]:
                     RULES["heading-skip"].at(src.rel, line, 1, before=previous, after=level, expected=previous + 1)
                 )
             previous = level
+    for module in book.modules.values():
+        problem = key_bias(module)
+        if problem and module.quiz is not None:
+            findings.append(RULES["quiz-key-bias"].at(module.quiz.rel, 1, 1, problem=problem))
     return findings

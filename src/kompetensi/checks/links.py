@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import time
 import urllib.error
 import urllib.request
@@ -14,12 +15,13 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..findings import Finding
-from ..mdscan import heading_anchors, scan, url_scheme
 from ..model import Handbook
+from ..pageview import MarkdownConfig, markdown_config
 from ..render import generated_pages
 from ..rules import RULES
 from ..suggest import did_you_mean
-from .common import Hints, cached_scan, sources
+from ..traps import traps
+from .common import Hints, cached_view, page_view, sources
 
 VAGUE_TEXTS = {
     "klik di sini",
@@ -52,22 +54,20 @@ TIMEOUT = 10.0
 class SiteMap:
     """Every page and file the built site will have, by site path, with lazily computed anchors."""
 
+    config: MarkdownConfig
     pages: dict[str, str] = field(default_factory=dict)  # site path -> Markdown text
     assets: set[str] = field(default_factory=set)
-    _anchors: dict[str, set[str]] = field(default_factory=dict)
 
     def anchors(self, site_path: str) -> set[str]:
-        if site_path not in self._anchors:
-            text = self.pages[site_path]
-            result = cached_scan(text) if len(text) < 300_000 else scan("")
-            found = set(heading_anchors(result)) | result.ids
-            found |= {f"quiz-{i}" for i in range(text.count("<quiz>"))}
-            self._anchors[site_path] = found
-        return self._anchors[site_path]
+        """Every id the rendered page has (headings as the toc extension names them, raw HTML, quizzes)."""
+        text = self.pages[site_path]
+        if traps("", text):
+            return set()
+        return cached_view(text, self.config, safety=False).ids
 
 
 def site_map(book: Handbook) -> SiteMap:
-    site = SiteMap()
+    site = SiteMap(markdown_config(book.root))
     for src in sources(book):
         site.pages[src.site_path] = src.text
     for module in book.modules.values():
@@ -83,27 +83,35 @@ def site_map(book: Handbook) -> SiteMap:
     return site
 
 
+SCRIPT_SCHEMES = frozenset({"javascript", "data", "vbscript", "file"})
+"""Schemes that run or embed code: the safety check names them (html-removed); the others get a link rule."""
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]{0,30}):")
+
+
+def url_scheme(target: str) -> str | None:
+    """The scheme of a URL as a browser reads it (tabs and newlines inside are dropped)."""
+    match = _SCHEME.match(re.sub(r"[\t\n\r]", "", target).lstrip("\x00 "))
+    return match.group(1).lower() if match else None
+
+
 def check(book: Handbook, online: bool = False) -> list[Finding]:
     site = site_map(book)
     hint = Hints()
     findings: list[Finding] = []
     external: dict[str, list[tuple[str, int, int]]] = {}
     for src in sources(book):
-        result = cached_scan(src.text)
-        for link in result.links:
+        for link in page_view(book, src.text).links:
             target = link.target.strip()
             here = (src.rel, link.line, link.column)
             if not target:
                 findings.append(RULES["link-empty"].at(*here, text=link.text))
                 continue
             scheme = url_scheme(target)
-            if target.startswith("//"):
-                scheme = "https"
             if link.image and not link.text.strip():
                 findings.append(RULES["image-alt"].at(*here, target=target))
-            if scheme is not None:
-                if scheme in ("javascript", "data", "vbscript", "file"):
-                    continue  # reported by the safety checks
+            if scheme is not None or target.startswith(("//", "\\\\", "/\\")):
+                if scheme is None or scheme in SCRIPT_SCHEMES:
+                    continue  # the sanitizer refuses it; reported as html-removed
                 if link.image:
                     findings.append(RULES["image-remote"].at(*here, target=target))
                 elif scheme == "http":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 from ..findings import Finding
 from ..model import Handbook
@@ -12,6 +13,30 @@ from ..rules import RULES
 from .common import Hints, LineFinder
 
 MARKERS = re.compile(r"\bTODO\b|\bFIXME\b|\[SME\]")
+# Hosts that republish documents they did not write (rule reference-copy-site): extend as they turn up.
+COPY_SITES = (
+    "scribd.com",
+    "adoc.pub",
+    "fdokumen.com",
+    "pdfcoffee.com",
+    "slideshare.net",
+    "slidepub.com",
+    "dokumen.tips",
+    "docplayer.info",
+    "123dok.com",
+    "studocu.com",
+    "kupdf.net",
+)
+# Cheap top-level domains that look-alike news sites use (e.g. a 'tribunmedan' on .cfd).
+COPY_SITE_TLDS = (".cfd", ".sbs", ".cyou", ".icu", ".buzz")
+
+
+def copy_site(url: str) -> str:
+    """The host of ``url`` when it is a known copy site or a look-alike domain, else ''."""
+    host = (urlsplit(url).hostname or "").lower()
+    if any(host == site or host.endswith("." + site) for site in COPY_SITES) or host.endswith(COPY_SITE_TLDS):
+        return host
+    return ""
 
 
 def check(book: Handbook, today: dt.date) -> list[Finding]:
@@ -34,6 +59,11 @@ def check(book: Handbook, today: dt.date) -> list[Finding]:
                     )
                 )
         m = module.manifest
+        for ref in m.references:
+            host = copy_site(ref.url or "")
+            if host:
+                line = line_of(module.dir / "module.yml", ref.url)  # type: ignore[arg-type]
+                findings.append(RULES["reference-copy-site"].at(rel, line, 0, url=ref.url, host=host))
         if m.status == "published" and m.reviewed is not None and is_overdue(m.reviewed, today):
             findings.append(
                 RULES["review-overdue"].at(

@@ -1,0 +1,234 @@
+"""The one allowlist that every piece of HTML made from contributed text passes before it reaches the site.
+
+Contributors are trusted to teach, not to run code. Whatever Python-Markdown, its extensions and
+mkdocs-quiz make of a page is cleaned by ammonia (through ``nh3``) with the elements and attributes the
+handbook needs, relative or ``https:`` URLs, no event handlers and no ``style`` beyond table alignment.
+:func:`removals` says in Indonesian what the cleaning had to take out, so the build and the checker can
+name it instead of silently rewriting an author's page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+
+import nh3
+
+# What Python-Markdown and the configured extensions (abbr, admonition, attr_list, def_list, md_in_html,
+# tables, toc, pymdownx.details, superfences, tasklist, tabbed) emit, and what authors reasonably write.
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "li",
+        "mark",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    }
+)
+GLOBAL_ATTRIBUTES = {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "style"}
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": GLOBAL_ATTRIBUTES,
+    "a": {"href"},
+    "abbr": set(),
+    "img": {"src", "alt", "width", "height", "loading"},
+    "input": {"checked", "disabled", "name"},  # tasklist checkboxes and tabbed radios; type below
+    "label": {"for"},
+    "details": {"open"},
+    "ol": {"start", "reversed"},
+    "li": {"value"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "time": {"datetime"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+}
+TAG_ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
+# Tables' column alignment is the only style Python-Markdown writes; no url(), no positioning.
+STYLE_PROPERTIES = {"text-align"}
+URL_SCHEMES = {"https", "mailto"}
+URL_ATTRIBUTES = {"href", "src", "cite"}
+# Ids the site's own code looks up: a contributor's element must not stand in for them (DOM clobbering).
+RESERVED_ID = re.compile(r"^(?:kd-data$|quiz-\d+(?:-|$)|__(?!tabbed_))", re.I)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_IGNORED_IN_URL = re.compile(r"[\t\n\r]")
+
+
+def url_problem(value: str, image: bool = False) -> str | None:
+    """Why a URL may not stand in a page (None when it may): another origin, a script scheme, a trick."""
+    cleaned = _IGNORED_IN_URL.sub("", value)  # browsers drop these anywhere in a URL
+    if cleaned != cleaned.lstrip("\x00 \x0b\x0c") or re.search(r"[\x00-\x1f\x7f]", cleaned):
+        return "alamat berisi spasi atau karakter kendali di awal atau di dalamnya"
+    if cleaned[:2].replace("\\", "/") == "//":
+        return "alamat yang diawali '//' memuat situs lain"
+    scheme = _SCHEME.match(cleaned)
+    if scheme is None:
+        return None
+    name = scheme.group(1).lower()
+    if image:
+        return f"gambar dari alamat '{name}:' memuat situs lain atau menjalankan kode; simpan gambar di folder modul"
+    if name not in URL_SCHEMES:
+        return f"alamat '{name}:' tidak diizinkan (hanya https:, mailto:, atau alamat relatif)"
+    return None
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in URL_ATTRIBUTES and url_problem(value, image=tag == "img" and attribute == "src"):
+        return None
+    if attribute in ("id", "for", "name") and RESERVED_ID.match(value):
+        return None
+    if attribute.startswith(("data-kd", "data-md")):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+    tag_attribute_values=TAG_ATTRIBUTE_VALUES,
+    url_schemes=set(URL_SCHEMES),
+    strip_comments=False,  # mkdocs-quiz's placeholders are comments; comments never run
+    link_rel=None,
+    generic_attribute_prefixes={"aria-", "data-"},
+    attribute_filter=_attribute_filter,
+    filter_style_properties=set(STYLE_PROPERTIES),
+    clean_content_tags={"script", "style"},
+)
+
+
+def clean(html: str) -> str:
+    """The allowlisted form of ``html``."""
+    return _CLEANER.clean(html)
+
+
+class TolerantParser(HTMLParser):
+    """html.parser that reads a malformed declaration (``<![x``) as text instead of failing an assertion."""
+
+    def parse_html_declaration(self, i: int) -> int:
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.handle_data(self.rawdata[i : i + 2])
+            return i + 2
+
+
+class _StartTags(TolerantParser):
+    """Start tags with their attributes, in document order (what a diff of two HTML texts compares)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.text.extend(data.split())
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found: dict[str, str] = {}
+        for name, value in attrs:
+            found.setdefault(name, _normal(name, value or ""))
+        self.tags.append((tag, found))
+
+    handle_startendtag = handle_starttag
+
+
+def _normal(name: str, value: str) -> str:
+    if name == "style":
+        return ";".join(sorted(p.replace(" ", "").lower() for p in value.split(";") if p.strip()))
+    return value
+
+
+def _parse(html: str) -> _StartTags:
+    parser = _StartTags()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+@lru_cache(maxsize=2048)
+def removals(html: str) -> tuple[str, ...]:
+    """What :func:`clean` takes out of ``html``, in Indonesian, e.g. "atribut onerror pada <img>"."""
+    cleaned = clean(html)
+    if cleaned == html:
+        return ()
+    parsed_before, parsed_after = _parse(html), _parse(cleaned)
+    before, after = parsed_before.tags, parsed_after.tags
+    matcher = difflib.SequenceMatcher(a=[t for t, _ in before], b=[t for t, _ in after], autojunk=False)
+    found: list[str] = []
+    for op, a1, a2, b1, _ in matcher.get_opcodes():
+        if op in ("delete", "replace"):
+            found += [f"elemen <{tag}>" for tag, _ in before[a1:a2]]
+        elif op == "equal":
+            for (tag, old), (_, new) in zip(before[a1:a2], after[b1 : b1 + (a2 - a1)], strict=True):
+                for name, value in old.items():
+                    if name not in new:
+                        found.append(f'atribut {name}="{_short(value)}" pada <{tag}>')
+                    elif new[name] != value and name != "class":
+                        found.append(f"sebagian nilai atribut {name} pada <{tag}>")
+    if not found and parsed_before.text != parsed_after.text:
+        found.append("isi elemen yang tidak diizinkan")
+    return tuple(dict.fromkeys(found))
+
+
+def _short(value: str) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= 40 else value[:37] + "..."
