@@ -434,6 +434,12 @@ CASES = [
     ),
     ("symlink-outside", "docs/sandi.txt", 0, lambda root: (root / "docs/sandi.txt").symlink_to("/etc/passwd")),
     (
+        "html-unclosed",
+        f"{L}/01-satu.md",
+        8,
+        _write(f"{L}/01-satu.md", LESSON + "<div>\n\nIsi yang tidak pernah ditutup.\n"),
+    ),
+    (
         "reference-copy-site",
         f"{D}/module.yml",
         16,

@@ -130,6 +130,7 @@ class PageView:
     links: list[Link] = field(default_factory=list)
     quizzes: list[QuizBlock] = field(default_factory=list)
     removed: list[tuple[str, int]] = field(default_factory=list)  # what the sanitizer takes out, line
+    unclosed: tuple[str, int] | None = None  # a raw HTML element that swallows the rest of the page
     raw_quiz_line: int = 0
     raw_quiz_rule: str = "quiz-unclosed"
     error: str = ""
@@ -212,6 +213,30 @@ class _Lines:
         """Offset of ``needle`` at or after ``start`` (or anywhere), -1 when absent."""
         found = self.body.find(needle, start) if needle else -1
         return found if found >= 0 or start == 0 else self.body.find(needle)
+
+
+_SENTINEL = "KOMPETENSIAKHIRHALAMAN"
+_BLOCK_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>]{0,2000}?(/?)>")
+_VOID = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "base", "link", "meta", "source", "track"})
+
+
+def _first_unclosed(body: str, lines: _Lines) -> tuple[str, int]:
+    """The outermost raw HTML element that is opened and never closed, with its line."""
+    stack: list[tuple[str, int]] = []
+    for match in _BLOCK_TAG.finditer(body):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if not closing:
+            stack.append((name, match.start()))
+        else:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == name:
+                    del stack[depth:]
+                    break
+    if not stack:
+        return ("div", lines.of(len(body)))
+    return (stack[0][0], lines.of(stack[0][1]))
 
 
 _PARSER = MkDocsQuizPlugin()
@@ -326,7 +351,14 @@ def view(body: str, config: MarkdownConfig, first_line: int = 1, safety: bool = 
     spans: list[tuple[int, int]] = []
     try:
         text, page.quizzes = quiz_blocks(body, first_line, spans)
-        page.html = site_markdown(config).convert(text)
+        # The site appends the module pager after the page: a paragraph there must still be a paragraph.
+        page.html = site_markdown(config).convert(text + "\n\n" + _SENTINEL + "\n")
+        closed = f"<p>{_SENTINEL}</p>"
+        if closed in page.html:
+            page.html = page.html.replace(closed, "")
+        else:
+            page.html = page.html.replace(_SENTINEL, "")
+            page.unclosed = _first_unclosed(body, lines)
     except (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         page.error = f"{type(exc).__name__}: {str(exc)[:200]}"
         return page
@@ -349,7 +381,20 @@ def view(body: str, config: MarkdownConfig, first_line: int = 1, safety: bool = 
         if offset >= 0:
             cursor = offset + 1
         page.headings.append((level, anchor, name, lines.of(offset if offset >= 0 else cursor)))
-    cursor = 0
+    page.links = _links(reader, lines, 0)
+    if safety:
+        page.removed = _removed(page.html, lines)
+    for block in page.quizzes:
+        _quiz_pieces(block, config, lines, page, safety)
+    return page
+
+
+def _links(reader: _Reader, lines: _Lines, start: int) -> list[Link]:
+    """Links and images of rendered HTML, each placed on the source line that holds its destination."""
+    found = []
+    cursor = start
+    first_line = lines.first
+    body = lines.body
     for image, target, parts in reader.links:
         offset = lines.find(target or "]()", cursor)
         if offset < 0:
@@ -362,12 +407,8 @@ def view(body: str, config: MarkdownConfig, first_line: int = 1, safety: bool = 
             bracket = body.rfind("[", line_start, offset)
             offset = bracket if bracket >= 0 else offset
         column = (offset - line_start + 1) if offset >= 0 else 1
-        page.links.append(Link(image, " ".join("".join(parts).split()), target, line, max(column, 1)))
-    if safety:
-        page.removed = _removed(page.html, lines)
-        for block in page.quizzes:
-            page.removed += _quiz_removed(block, config, lines)
-    return page
+        found.append(Link(image, " ".join("".join(parts).split()), target, line, max(column, 1)))
+    return found
 
 
 def _heading_offset(body: str, name: str, start: int) -> int:
@@ -407,17 +448,24 @@ def _removed(html: str, lines: _Lines, start: int = 0) -> list[tuple[str, int]]:
     return found
 
 
-def _quiz_removed(block: QuizBlock, config: MarkdownConfig, lines: _Lines) -> list[tuple[str, int]]:
-    """Each piece of a quiz is converted on its own by mkdocs-quiz; each piece must pass the allowlist."""
+def _quiz_pieces(block: QuizBlock, config: MarkdownConfig, lines: _Lines, page: PageView, safety: bool) -> None:
+    """mkdocs-quiz converts each piece of a quiz on its own: each piece's links are the page's links, and
+    each piece must pass the allowlist."""
     question = block.question
     if question is None:
-        return []
-    pieces = [question.question, question.explanation]
+        return
+    pieces = [question.question]
     for answer in question.answers:
         pieces += [answer.text, answer.feedback]
+    pieces.append(question.explanation)
     start = lines.starts[max(0, min(block.start_line - lines.first, len(lines.starts) - 1))]
-    found: list[tuple[str, int]] = []
     for piece in pieces:
-        if piece.strip():
-            found += _removed(site_markdown(config).convert(piece), lines, start)
-    return found
+        if not piece.strip():
+            continue
+        html = site_markdown(config).convert(piece)
+        reader = _Reader()
+        reader.feed(html)
+        reader.close()
+        page.links += _links(reader, lines, start)
+        if safety:
+            page.removed += _removed(html, lines, start)

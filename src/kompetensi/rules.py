@@ -550,6 +550,16 @@ _RULES = [
         '<img src="a.png" onerror="...">   →   ![Keterangan gambar](a.png)',
     ),
     Rule(
+        "html-unclosed",
+        E,
+        "keamanan",
+        "Elemen HTML tidak ditutup",
+        "Elemen <{tag}> dibuka di sini tetapi tidak ditutup, sehingga sisa halaman (termasuk navigasi modul dan "
+        "tombol 'Tandai') ikut tertelan ke dalamnya.",
+        "Tutup elemen itu dengan </{tag}> pada barisnya sendiri, diapit baris kosong.",
+        "<div markdown>   …   (tanpa </div>)   →   tambahkan </div>",
+    ),
+    Rule(
         "render-failed",
         E,
         "keamanan",

@@ -22,6 +22,9 @@ def check(book: Handbook) -> list[Finding]:
         view = page_view(book, src.text)
         if view.error:
             findings.append(RULES["render-failed"].at(src.rel, src.body_line, 1, problem=view.error))
+        if view.unclosed:
+            tag, line = view.unclosed
+            findings.append(RULES["html-unclosed"].at(src.rel, line, 1, tag=tag))
         for what, line in view.removed:
             if _named_by_link_rules(what):
                 continue
