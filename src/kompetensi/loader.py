@@ -446,6 +446,7 @@ def _load_paths(path: Path, rel: str) -> tuple[list[LearningPath], list[Finding]
                 summary=str(item.get("summary") or ""),
                 audience=[str(a) for a in audience],
                 modules=[str(m) for m in item["modules"]],
+                module_lines=[doc.line("paths", index, "modules", j) for j in range(len(item["modules"]))],  # type: ignore[attr-defined]
             )
         )
     return paths, findings

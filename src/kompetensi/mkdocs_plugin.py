@@ -132,7 +132,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             markdown = render.decorate(module, source, markdown, self.today)
         else:
             markdown = render.fill_markers(self.book, markdown, src_uri, self.drafts)
-        return markdown + render.abbreviations(self.book)
+        return markdown + render.abbreviations(self.book, markdown)
 
     # Before mkdocs_quiz (priority 0) adds its own form, script and style: the page is exactly what Markdown
     # made of the contributor's text. It passes the site's allowlist here (quiz pieces pass it inside the

@@ -158,6 +158,8 @@ class LearningPath:
     summary: str = ""
     audience: list[str] = field(default_factory=list)
     modules: list[str] = field(default_factory=list)
+    module_lines: list[int] = field(default_factory=list)
+    """Line in jalur.yml of each entry of ``modules``."""
 
 
 @dataclass

@@ -216,6 +216,7 @@ class _Lines:
 
 
 _SENTINEL = "KOMPETENSIAKHIRHALAMAN"
+_MARKUP = re.compile(r"[<&\[{]")
 _BLOCK_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>]{0,2000}?(/?)>")
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "base", "link", "meta", "source", "track"})
 
@@ -460,8 +461,8 @@ def _quiz_pieces(block: QuizBlock, config: MarkdownConfig, lines: _Lines, page: 
     pieces.append(question.explanation)
     start = lines.starts[max(0, min(block.start_line - lines.first, len(lines.starts) - 1))]
     for piece in pieces:
-        if not piece.strip():
-            continue
+        if not _MARKUP.search(piece):
+            continue  # without '<', '&', '[' or '{' Markdown makes neither a link nor anything the allowlist drops
         html = site_markdown(config).convert(piece)
         reader = _Reader()
         reader.feed(html)

@@ -258,11 +258,14 @@ def expert_checks_section(module: Module) -> str:
     return "\n".join(lines) + "\n"
 
 
-def abbreviations(book: Handbook) -> str:
-    """Markdown ``abbr`` definitions for every glossary term with an expansion (shown on hover)."""
+def abbreviations(book: Handbook, text: str | None = None) -> str:
+    """Markdown ``abbr`` definitions for the glossary terms with an expansion (shown on hover) that occur in
+    ``text`` (all of them when ``text`` is None). Python-Markdown matches every definition against every
+    text node of the page, so a page carries only its own: the cost no longer grows with the glossary."""
     lines = []
     for term in book.glossary:
-        if term.expansion and "]" not in term.term and "\n" not in term.expansion:
+        usable = term.expansion and "]" not in term.term and "\n" not in term.expansion
+        if usable and (text is None or term.term in text):
             lines.append(f"*[{term.term}]: {term.expansion}")
     return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
 

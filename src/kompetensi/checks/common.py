@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..model import DocPage, Handbook, Module, Page
 from ..pageview import MarkdownConfig, PageView, markdown_config, view
-from ..render import page_site_path
+from ..render import fill_markers, page_site_path
 from ..suggest import did_you_mean
 from ..textio import split_front_matter
 from ..traps import traps
@@ -38,6 +38,14 @@ def page_view(book: Handbook, text: str) -> PageView:
     if traps("", text):
         return PageView(error="tidak dirender")
     return cached_view(text, markdown_config(book.root))
+
+
+def as_built(book: Handbook, src: Source) -> str:
+    """The page's text as the site renders it: hand-written pages get their generated parts (catalogue,
+    rule reference) filled in. Findings still point at the source; this text is for what the page has."""
+    if src.module is not None:
+        return src.text
+    return fill_markers(book, src.text, src.site_path, include_drafts=True)
 
 
 def sources(book: Handbook) -> Iterator[Source]:

@@ -21,7 +21,7 @@ from ..render import generated_pages
 from ..rules import RULES
 from ..suggest import did_you_mean
 from ..traps import traps
-from .common import Hints, cached_view, page_view, sources
+from .common import Hints, as_built, cached_view, page_view, sources
 
 VAGUE_TEXTS = {
     "klik di sini",
@@ -69,7 +69,7 @@ class SiteMap:
 def site_map(book: Handbook) -> SiteMap:
     site = SiteMap(markdown_config(book.root))
     for src in sources(book):
-        site.pages[src.site_path] = src.text
+        site.pages[src.site_path] = as_built(book, src)
     for module in book.modules.values():
         for asset in module.assets:
             site.assets.add(f"modul/{module.id}/{asset.relative_to(module.dir).as_posix()}")

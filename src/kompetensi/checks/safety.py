@@ -8,7 +8,7 @@ from ..findings import Finding
 from ..model import Handbook
 from ..rules import RULES
 from ..traps import traps
-from .common import page_view, sources
+from .common import as_built, page_view, sources
 from .links import SCRIPT_SCHEMES, url_scheme
 
 
@@ -29,6 +29,10 @@ def check(book: Handbook) -> list[Finding]:
             if _named_by_link_rules(what):
                 continue
             findings.append(RULES["html-removed"].at(src.rel, line, 1, what=what))
+        built = as_built(book, src)
+        if built != src.text:  # generated parts of a hand-written page: reported at the page's first line
+            for what, _ in page_view(book, built).removed:
+                findings.append(RULES["html-removed"].at(src.rel, 1, 1, what=what + " (bagian yang dihasilkan)"))
     return findings
 
 

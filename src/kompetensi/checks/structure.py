@@ -152,8 +152,8 @@ def _paths(book: Handbook, line_of: LineFinder, hint: Hints) -> list[Finding]:
     for path in book.paths:
         seen: set[str] = set()
         listed = set(path.modules)
-        for module_id in path.modules:
-            line = line_of(path_file, module_id)
+        for index, module_id in enumerate(path.modules):
+            line = path.module_lines[index] if index < len(path.module_lines) else line_of(path_file, module_id)
             module = book.modules.get(module_id)
             if module is None:
                 findings.append(
