@@ -75,11 +75,48 @@ function offlineNotice() {
   return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
+/* One copy per page: a page reached with a query string (?utm=..., ?q=...) is the same page. */
+function pageKey(url) {
+  return url.origin + url.pathname;
+}
+
+/* Forget saved pages the site no longer has (assets/halaman.json lists every page of the current build). */
+var lastCleanup = 0;
+function forgetWithdrawn() {
+  if (Date.now() - lastCleanup < 3600 * 1000) {
+    return Promise.resolve();
+  }
+  lastCleanup = Date.now();
+  return fetch(SCOPE + "assets/halaman.json", { cache: "no-store" }).then(function (response) {
+    return response.ok ? response.json() : null;
+  }).then(function (list) {
+    if (!Array.isArray(list)) {
+      return null;
+    }
+    var keep = {};
+    list.forEach(function (path) { keep[new URL(path, SCOPE).pathname] = true; });
+    keep[new URL(SCOPE).pathname] = true;
+    return caches.open(PAGES).then(function (cache) {
+      return cache.keys().then(function (requests) {
+        return Promise.all(requests.map(function (request) {
+          var path = new URL(request.url).pathname;
+          var page = /\/$/.test(path) || /\.html$/.test(path);
+          return page && !keep[path] ? cache.delete(request) : null;
+        }));
+      });
+    });
+  }).catch(function () {});
+}
+
 function networkFirst(request) {
+  var key = pageKey(new URL(request.url));
   return caches.open(PAGES).then(function (cache) {
     var network = fetch(request).then(function (response) {
       if (response.ok) {
-        cache.put(request, response.clone());
+        cache.put(key, response.clone());
+        forgetWithdrawn();
+      } else if (response.status === 404 || response.status === 410) {
+        cache.delete(key);
       }
       return response;
     });
@@ -87,7 +124,7 @@ function networkFirst(request) {
       setTimeout(resolve, TIMEOUT_MS);
     });
     var fallback = function () {
-      return cache.match(request, { ignoreSearch: true }).then(function (hit) {
+      return cache.match(key).then(function (hit) {
         return hit || network.catch(function () { return null; }).then(function (late) {
           return late || offlineNotice();
         });

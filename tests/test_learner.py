@@ -26,13 +26,18 @@ def data(real_site: Path) -> dict:
 
 
 def answer_all(page, correct: bool = True) -> None:
+    """Answer every question of the page: one by one in a lesson, as one attempt on the module quiz."""
+    attempt = page.locator("#kd-percobaan")
+    if attempt.count() and attempt.get_by_role("button", name="Mulai percobaan baru").is_visible():
+        attempt.get_by_role("button", name="Mulai percobaan baru").click()
     for quiz in page.locator(".quiz[data-kd-soal]").all():
-        if quiz.locator("button[type=submit]").is_hidden():  # answered on an earlier visit
-            quiz.locator(".quiz-reset-button").click()
         selector = "input[data-correct] + label" if correct else "input:not([data-correct]) + label"
         for label in quiz.locator(selector).all()[: None if correct else 1]:
             label.click()
-        quiz.locator("button[type=submit]").click()
+        if not attempt.count():
+            quiz.locator("button[type=submit]").click()
+    if attempt.count():
+        attempt.get_by_role("button", name="Kirim semua jawaban").click()
 
 
 def stored(page) -> dict:
@@ -90,7 +95,8 @@ def test_whole_learning_flow_with_export_and_import(
     assert "Belum ada modul yang selesai." in page.locator(".kd-lembar").inner_text()
 
     page.set_input_files("#kd-impor", str(exported))
-    page.locator("#kd-impor-status").filter(has_text="Impor berhasil").wait_for()
+    page.locator("#kd-impor-status").filter(has_text="Impor selesai").wait_for()
+    assert "1 percobaan kuis" in page.locator("#kd-impor-status").inner_text()
     assert module["title"] in page.locator(".kd-lembar").inner_text()
     assert "Nama: Rina Uji" in page.locator(".kd-lembar").inner_text()
     page.goto(real_url + "progres/")
@@ -106,7 +112,8 @@ def test_wrong_answers_do_not_complete_a_module(context, real_url: str, data: di
         answer_all(page)
     page.goto(real_url + module["quiz"]["url"])
     answer_all(page, correct=False)
-    assert "Benar 0 dari" in page.locator("#kd-skor").inner_text()
+    assert "Belum lulus" in page.locator(".kd-hasil").inner_text()
+    assert "skor terbaik 0%" in page.locator("#kd-skor").inner_text()
     assert module["id"] not in stored(page)["modules"]
 
 
@@ -117,14 +124,19 @@ def test_corrupt_storage_recovers(context, real_url: str, data: dict) -> None:
     page.goto(real_url + "progres/")
     assert "rusak" in page.locator(".kd-pemberitahuan").inner_text()
     assert page.locator(".kd-jp").inner_text() == "0 dari 20 JP"
-    backups = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY}:rusak:'))")
+    backups = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY}:rusak'))")
     assert len(backups) == 1
 
     module = data["modules"][0]
     partly = {
         "version": 0,
         "name": 42,
-        "answers": {module["id"]: {"q-x": {"ok": "ya", "at": "kemarin"}, "q-y": {"ok": True, "at": "2026-01-02"}}},
+        "answers": {
+            module["id"]: {
+                "q-0000000000": {"ok": "ya", "at": "kemarin"},
+                "q-00000000ff": {"ok": True, "at": "2026-01-02"},
+            }
+        },
         "modules": {
             module["id"]: {"completedAt": "2026-03-04T00:00:00Z", "score": 90},
             "rusak": {"completedAt": "bukan tanggal", "score": 500},
@@ -136,7 +148,10 @@ def test_corrupt_storage_recovers(context, real_url: str, data: dict) -> None:
     assert "3 catatan progres tidak terbaca" in page.locator(".kd-pemberitahuan").inner_text()
     assert module["title"] in page.locator(".kd-lembar").inner_text()  # the readable record survived
     kept = stored(page)
-    assert kept["version"] == 1 and kept["answers"][module["id"]] == {"q-y": {"ok": True, "at": "2026-01-02"}}
+    assert kept["version"] == 2
+    assert kept["answers"][module["id"]] == {
+        "q-00000000ff": {"ok": True, "first": True, "tries": 1, "at": "2026-01-02"}
+    }
 
 
 def test_progress_survives_instant_navigation_and_reload(context, real_url: str, data: dict) -> None:
@@ -155,7 +170,7 @@ def test_progress_survives_instant_navigation_and_reload(context, real_url: str,
 
 def test_quiz_by_keyboard_only(context, real_url: str, data: dict) -> None:
     page = context.new_page()
-    page.goto(real_url + data["modules"][0]["quiz"]["url"])
+    page.goto(real_url + data["modules"][0]["lessons"][0]["url"])
     quiz = page.locator(".quiz[data-kd-soal]").first
     quiz.locator("input").first.focus()
     page.keyboard.press("ArrowDown")  # moves the choice; must not submit (auto_submit is off)

@@ -13,17 +13,27 @@
   "use strict";
 
   var KEY = "kompetensi-asn";
-  var VERSION = 1;
+  var VERSION = 2;
   var script = document.currentScript;
   var ROOT = script ? script.src.replace(/assets\/progres\.js(\?.*)?$/, "") : "/";
   var dataPromise = null;
-  var memoryState = null; // used when localStorage is unavailable (private mode, disabled storage)
+  var memoryState = null; // used when localStorage is unavailable or holds data that cannot be replaced
   var notices = [];
+
+  /* Identifiers that may stand as keys: anything else (including "__proto__") is dropped on reading. */
+  var MODULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var QUESTION_ID = /^q-[0-9a-f]{10}(?:-[0-9]{1,3})?$/;
+  var LESSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var MAX_ATTEMPTS = 50;
 
   /* ---------- storage ---------------------------------------------------------------------- */
 
+  function dict() {
+    return Object.create(null);
+  }
+
   function empty() {
-    return { version: VERSION, name: "", answers: {}, lessons: {}, modules: {} };
+    return { version: VERSION, name: "", answers: dict(), lessons: dict(), attempts: dict(), modules: dict() };
   }
 
   function isDate(value) {
@@ -34,7 +44,19 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  /* Keep every record that is still readable; count the ones that are not. */
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function isScore(value) {
+    return typeof value === "number" && isFinite(value) && value >= 0 && value <= 100;
+  }
+
+  function count(value, limit) {
+    return typeof value === "number" && isFinite(value) && value >= 0 && value <= limit && Math.floor(value) === value;
+  }
+
+  /* Keep every record that is still readable, under keys that can only be data; count the ones that are not. */
   function sanitize(raw) {
     var state = empty();
     var dropped = 0;
@@ -44,51 +66,86 @@
     if (typeof raw.name === "string") {
       state.name = raw.name.slice(0, 120);
     }
-    if (isObject(raw.answers)) {
-      Object.keys(raw.answers).forEach(function (moduleId) {
-        var entries = raw.answers[moduleId];
-        if (!isObject(entries)) {
-          dropped += 1;
-          return;
-        }
-        Object.keys(entries).forEach(function (questionId) {
-          var entry = entries[questionId];
-          if (isObject(entry) && typeof entry.ok === "boolean" && isDate(entry.at)) {
-            state.answers[moduleId] = state.answers[moduleId] || {};
-            state.answers[moduleId][questionId] = { ok: entry.ok, at: entry.at };
-          } else {
+    function each(object, check, keep) {
+      if (object === undefined) {
+        return;
+      }
+      if (!isObject(object)) {
+        dropped += 1;
+        return;
+      }
+      Object.keys(object).forEach(function (key) {
+        var value = object[key];
+        if (check.test(key) && own(object, key)) {
+          if (!keep(key, value)) {
             dropped += 1;
           }
-        });
-      });
-    } else if (raw.answers !== undefined) {
-      dropped += 1;
-    }
-    if (isObject(raw.lessons)) {
-      Object.keys(raw.lessons).forEach(function (id) {
-        var entry = raw.lessons[id];
-        if (id.indexOf("/") > 0 && isObject(entry) && isDate(entry.at)) {
-          state.lessons[id] = { at: entry.at };
         } else {
           dropped += 1;
         }
       });
-    } else if (raw.lessons !== undefined) {
-      dropped += 1;
     }
-    if (isObject(raw.modules)) {
-      Object.keys(raw.modules).forEach(function (id) {
-        var entry = raw.modules[id];
-        if (isObject(entry) && isDate(entry.completedAt) && typeof entry.score === "number" &&
-            entry.score >= 0 && entry.score <= 100) {
-          state.modules[id] = { completedAt: entry.completedAt, score: entry.score };
+    each(raw.answers, MODULE_ID, function (moduleId, entries) {
+      if (!isObject(entries)) {
+        return false;
+      }
+      each(entries, QUESTION_ID, function (questionId, entry) {
+        if (!isObject(entry) || typeof entry.ok !== "boolean" || !isDate(entry.at)) {
+          return false;
+        }
+        state.answers[moduleId] = state.answers[moduleId] || dict();
+        state.answers[moduleId][questionId] = {
+          ok: entry.ok,
+          first: typeof entry.first === "boolean" ? entry.first : entry.ok,
+          tries: count(entry.tries, 100000) && entry.tries > 0 ? entry.tries : 1,
+          at: entry.at
+        };
+        return true;
+      });
+      return true;
+    });
+    each(raw.lessons, LESSON_ID, function (id, entry) {
+      if (!isObject(entry) || !isDate(entry.at)) {
+        return false;
+      }
+      state.lessons[id] = { at: entry.at };
+      return true;
+    });
+    each(raw.attempts, MODULE_ID, function (moduleId, list) {
+      if (!Array.isArray(list)) {
+        return false;
+      }
+      var kept = [];
+      list.slice(-MAX_ATTEMPTS).forEach(function (attempt) {
+        if (isObject(attempt) && isDate(attempt.at) && count(attempt.total, 1000) && attempt.total > 0 &&
+            count(attempt.right, attempt.total) && isScore(attempt.score)) {
+          var answers = dict();
+          if (isObject(attempt.answers)) {
+            Object.keys(attempt.answers).forEach(function (q) {
+              var values = attempt.answers[q];
+              if (QUESTION_ID.test(q) && Array.isArray(values) && values.length <= 20 &&
+                  values.every(function (v) { return typeof v === "string" && /^[0-9]{1,3}$/.test(v); })) {
+                answers[q] = values.slice();
+              }
+            });
+          }
+          kept.push({ at: attempt.at, right: attempt.right, total: attempt.total, score: attempt.score,
+            answers: answers });
         } else {
           dropped += 1;
         }
       });
-    } else if (raw.modules !== undefined) {
-      dropped += 1;
-    }
+      kept.sort(function (a, b) { return Date.parse(a.at) - Date.parse(b.at); });
+      state.attempts[moduleId] = kept;
+      return true;
+    });
+    each(raw.modules, MODULE_ID, function (id, entry) {
+      if (!isObject(entry) || !isDate(entry.completedAt) || !isScore(entry.score)) {
+        return false;
+      }
+      state.modules[id] = { completedAt: entry.completedAt, score: entry.score };
+      return true;
+    });
     return { state: state, dropped: dropped };
   }
 
@@ -104,15 +161,21 @@
   }
 
   function load() {
-    var store = storage();
-    if (!store) {
-      if (!memoryState) {
-        memoryState = empty();
-        notices.push("Peramban ini tidak mengizinkan penyimpanan lokal; progres hanya bertahan selama halaman terbuka.");
-      }
+    if (memoryState) {
       return memoryState;
     }
-    var text = store.getItem(KEY);
+    var store = storage();
+    if (!store) {
+      memoryState = empty();
+      notices.push("Peramban ini tidak mengizinkan penyimpanan lokal; progres hanya bertahan selama halaman terbuka.");
+      return memoryState;
+    }
+    var text;
+    try {
+      text = store.getItem(KEY);
+    } catch (error) {
+      text = null;
+    }
     if (!text) {
       return empty();
     }
@@ -120,10 +183,22 @@
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      store.setItem(KEY + ":rusak:" + Date.now(), text);
-      store.removeItem(KEY);
-      notices.push("Data progres di perangkat ini rusak dan tidak dapat dibaca. Salinannya disimpan; progres dimulai dari awal.");
-      return empty();
+      raw = undefined;
+    }
+    if (raw === undefined) {
+      /* Unreadable: keep a copy if there is room, never lose it silently. */
+      try {
+        store.setItem(KEY + ":rusak", text);
+        store.removeItem(KEY);
+        notices.push("Data progres di perangkat ini rusak dan tidak dapat dibaca. Salinannya disimpan; " +
+          "progres dimulai dari awal.");
+        return empty();
+      } catch (error) {
+        memoryState = empty();
+        notices.push("Data progres di perangkat ini rusak dan penyimpanan peramban penuh, jadi progres baru belum " +
+          "dapat disimpan. Buka Catatan Belajar dan tekan \"Hapus semua progres\" untuk memulai lagi.");
+        return memoryState;
+      }
     }
     var result = sanitize(raw);
     if (result.dropped > 0) {
@@ -135,18 +210,37 @@
     return result.state;
   }
 
+  /* Returns true when the state is stored on the device. */
   function save(state) {
     state.version = VERSION;
     var store = storage();
-    if (!store) {
+    if (!store || memoryState) {
       memoryState = state;
-      return;
+      return false;
     }
     try {
       store.setItem(KEY, JSON.stringify(state));
+      return true;
     } catch (error) {
       notices.push("Progres tidak dapat disimpan: penyimpanan peramban penuh.");
+      return false;
     }
+  }
+
+  function reset() {
+    var store = storage();
+    memoryState = null;
+    if (!store) {
+      return;
+    }
+    var stale = [];
+    for (var i = 0; i < store.length; i += 1) {
+      var key = store.key(i);
+      if (key === KEY || (key && key.indexOf(KEY + ":") === 0) || (key && key.indexOf("quiz_progress_") === 0)) {
+        stale.push(key);
+      }
+    }
+    stale.forEach(function (key) { store.removeItem(key); });
   }
 
   /* Module pages carry their own module's data (so their weight does not grow with the handbook);
@@ -181,46 +275,46 @@
   /* ---------- progress model --------------------------------------------------------------- */
 
   function answered(state, moduleId, questionId) {
-    return (state.answers[moduleId] || {})[questionId];
+    var entries = state.answers[moduleId];
+    return entries && own(entries, questionId) ? entries[questionId] : null;
   }
 
   function lessonDone(state, module, lesson) {
-    if (state.lessons[module.id + "/" + lesson.slug]) {
+    if (own(state.lessons, module.id + "/" + lesson.slug)) {
       return true;
     }
     return lesson.questions.length > 0 && lesson.questions.every(function (q) {
-      return answered(state, module.id, q);
+      var entry = answered(state, module.id, q);
+      return entry && entry.ok;
     });
   }
 
-  function quizScore(state, module) {
-    if (!module.quiz || module.quiz.questions.length === 0) {
-      return { right: 0, answered: 0, total: 0, percent: 0 };
-    }
-    var right = 0;
-    var count = 0;
-    module.quiz.questions.forEach(function (q) {
-      var entry = answered(state, module.id, q);
-      if (entry) {
-        count += 1;
-        if (entry.ok) {
-          right += 1;
-        }
+  function attemptsOf(state, module) {
+    return own(state.attempts, module.id) ? state.attempts[module.id] : [];
+  }
+
+  /* The module quiz is taken as whole attempts: the record keeps every attempt, the first and the best. */
+  function quizRecord(state, module) {
+    var list = attemptsOf(state, module);
+    var best = null;
+    list.forEach(function (attempt) {
+      if (!best || attempt.score > best.score) {
+        best = attempt;
       }
     });
-    var total = module.quiz.questions.length;
-    return { right: right, answered: count, total: total, percent: Math.round((right / total) * 100) };
+    return { attempts: list.length, first: list.length ? list[0] : null, last: list.length ? list[list.length - 1] : null,
+      best: best };
   }
 
   function moduleStatus(state, module, passMark) {
     var done = module.lessons.filter(function (lesson) { return lessonDone(state, module, lesson); }).length;
-    var score = quizScore(state, module);
-    var passed = score.total > 0 && score.answered === score.total && score.percent >= passMark;
-    var record = state.modules[module.id];
+    var quiz = quizRecord(state, module);
+    var passed = Boolean(module.quiz) && Boolean(quiz.best) && quiz.best.score >= passMark;
+    var record = own(state.modules, module.id) ? state.modules[module.id] : null;
     return {
       lessonsDone: done,
       lessonsTotal: module.lessons.length,
-      score: score,
+      quiz: quiz,
       passed: passed,
       complete: Boolean(record),
       completedAt: record ? record.completedAt : null
@@ -234,13 +328,13 @@
     info.modules.forEach(function (module) {
       var status = moduleStatus(state, module, info.passMark);
       var allLessons = status.lessonsDone === status.lessonsTotal;
-      var record = state.modules[module.id];
+      var record = own(state.modules, module.id) ? state.modules[module.id] : null;
       if (allLessons && status.passed) {
         if (!record) {
-          state.modules[module.id] = { completedAt: new Date().toISOString(), score: status.score.percent };
+          state.modules[module.id] = { completedAt: new Date().toISOString(), score: status.quiz.best.score };
           changed = true;
-        } else if (status.score.percent > record.score) {
-          record.score = status.score.percent;
+        } else if (status.quiz.best.score > record.score) {
+          record.score = status.quiz.best.score;
           changed = true;
         }
       }
@@ -248,10 +342,35 @@
     return changed;
   }
 
+  /* Records of format 1 kept module-quiz answers one by one: a complete set becomes one attempt. */
+  function migrate(state, info) {
+    var changed = false;
+    info.modules.forEach(function (module) {
+      if (!module.quiz || attemptsOf(state, module).length) {
+        return;
+      }
+      var entries = module.quiz.questions.map(function (q) { return answered(state, module.id, q); });
+      if (entries.length && entries.every(Boolean)) {
+        var right = entries.filter(function (e) { return e.ok; }).length;
+        var at = entries.map(function (e) { return e.at; }).sort().pop();
+        state.attempts[module.id] = [{ at: at, right: right, total: entries.length,
+          score: Math.round((right / entries.length) * 100), answers: dict() }];
+        changed = true;
+      }
+      module.quiz.questions.forEach(function (q) {
+        if (state.answers[module.id] && own(state.answers[module.id], q)) {
+          delete state.answers[module.id][q];
+          changed = true;
+        }
+      });
+    });
+    return changed;
+  }
+
   function jpThisYear(state, info) {
     var year = new Date().getFullYear();
     return info.modules.reduce(function (sum, module) {
-      var record = state.modules[module.id];
+      var record = own(state.modules, module.id) ? state.modules[module.id] : null;
       return record && new Date(record.completedAt).getFullYear() === year ? sum + module.jp : sum;
     }, 0);
   }
@@ -310,47 +429,339 @@
   }
 
   /* ---------- quizzes ---------------------------------------------------------------------- */
+  /* mkdocs-quiz renders each question (.quiz > .quiz-question, form > fieldset > div > input[value]
+     [data-correct] + label + .answer-feedback, .quiz-feedback, .quiz-button, section.content); its own
+     script is not loaded. Lessons: nothing is shown before a choice is made; a wrong choice shows that
+     option's feedback and may be changed at once. The module quiz is an attempt: every question answered,
+     submitted together, then the result with explanations; a new attempt starts clean, reshuffled. */
 
-  function gradeQuiz(quiz) {
-    var inputs = Array.prototype.slice.call(quiz.querySelectorAll("fieldset input"));
-    if (!inputs.length) {
-      return null;
-    }
-    var chosen = inputs.filter(function (input) { return input.checked; });
-    if (!chosen.length) {
-      return null;
-    }
-    return inputs.every(function (input) {
-      return input.checked === input.hasAttribute("data-correct");
+  function inputsOf(quiz) {
+    return Array.prototype.slice.call(quiz.querySelectorAll("fieldset input"));
+  }
+
+  function chosenValues(quiz) {
+    return inputsOf(quiz).filter(function (input) { return input.checked; }).map(function (input) {
+      return input.value;
     });
   }
 
-  function bindQuizzes(info, moduleId, page) {
-    var quizzes = document.querySelectorAll(".quiz[data-kd-soal]");
-    Array.prototype.forEach.call(quizzes, function (quiz) {
-      var form = quiz.querySelector("form");
-      if (!form || form.dataset.kdBound) {
+  function isRight(quiz, values) {
+    return inputsOf(quiz).every(function (input) {
+      return (values.indexOf(input.value) !== -1) === input.hasAttribute("data-correct");
+    });
+  }
+
+  function clearMarks(quiz) {
+    inputsOf(quiz).forEach(function (input) {
+      input.parentNode.classList.remove("correct", "wrong");
+      var note = input.parentNode.querySelector(".kd-kunci-label");
+      if (note) {
+        note.remove();
+      }
+      var feedback = input.parentNode.querySelector(".answer-feedback");
+      if (feedback) {
+        feedback.classList.add("hidden");
+      }
+    });
+    var box = quiz.querySelector(".quiz-feedback");
+    if (box) {
+      box.textContent = "";
+      box.classList.add("hidden");
+    }
+    var content = quiz.querySelector("section.content");
+    if (content) {
+      content.classList.add("hidden");
+    }
+  }
+
+  function say(quiz, kind, badge, text) {
+    var box = quiz.querySelector(".quiz-feedback");
+    if (!box) {
+      return;
+    }
+    box.textContent = "";
+    box.classList.remove("hidden");
+    box.setAttribute("role", "status");
+    var item = el("div", { class: "quiz-feedback-item" + (kind ? " " + kind : "") });
+    if (badge) {
+      item.appendChild(el("span", { class: "quiz-feedback-badge", text: badge }));
+    }
+    item.appendChild(el("div", { class: "quiz-feedback-item-content", text: text }));
+    box.appendChild(item);
+  }
+
+  /* Marks the learner's choices; with ``reveal`` also the right options (after a module-quiz attempt). */
+  function mark(quiz, values, reveal) {
+    var ok = isRight(quiz, values);
+    inputsOf(quiz).forEach(function (input) {
+      var chosen = values.indexOf(input.value) !== -1;
+      var right = input.hasAttribute("data-correct");
+      input.checked = chosen;
+      if (chosen) {
+        input.parentNode.classList.add(right ? "correct" : "wrong");
+        var feedback = input.parentNode.querySelector(".answer-feedback");
+        if (feedback) {
+          feedback.classList.remove("hidden");
+        }
+      } else if (reveal && right) {
+        input.parentNode.classList.add("correct");
+        input.parentNode.querySelector("label").appendChild(el("span", { class: "kd-kunci-label",
+          text: " (jawaban benar)" }));
+      }
+    });
+    return ok;
+  }
+
+  function bindLessonQuiz(info, module, page, quiz) {
+    var qid = quiz.getAttribute("data-kd-soal");
+    var form = quiz.querySelector("form");
+    var entry = answered(load(), module.id, qid);
+    if (entry && entry.ok && !chosenValues(quiz).length) {
+      var rightValues = inputsOf(quiz).filter(function (i) { return i.hasAttribute("data-correct"); })
+        .map(function (i) { return i.value; });
+      mark(quiz, rightValues, false);
+      say(quiz, "correct", "Benar", "Anda sudah menjawab soal ini dengan benar.");
+      quiz.querySelector("section.content").classList.remove("hidden");
+    }
+    form.addEventListener("change", function () {
+      clearMarks(quiz);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var values = chosenValues(quiz);
+      clearMarks(quiz);
+      if (!values.length) {
+        say(quiz, "", "", "Pilih jawaban dulu, lalu tekan Kirim.");
+        var first = inputsOf(quiz)[0];
+        if (first) {
+          first.focus();
+        }
         return;
       }
-      form.dataset.kdBound = "1";
-      form.addEventListener("submit", function () {
-        var ok = gradeQuiz(quiz);
-        if (ok === null) {
-          return;
-        }
-        var state = load();
-        state.answers[moduleId] = state.answers[moduleId] || {};
-        state.answers[moduleId][quiz.getAttribute("data-kd-soal")] = { ok: ok, at: new Date().toISOString() };
-        var completed = updateCompletion(state, info);
-        save(state);
-        status(ok ? "Jawaban benar. Jawaban Anda tersimpan di perangkat ini."
-          : "Jawaban belum tepat. Baca penjelasannya, lalu coba lagi.");
-        refreshPage(info, moduleId, page);
-        if (completed) {
-          status("Selamat, modul ini selesai. JP-nya tercatat di Progres Saya.");
-        }
-      });
+      var ok = mark(quiz, values, false);
+      var state = load();
+      var previous = answered(state, module.id, qid);
+      state.answers[module.id] = state.answers[module.id] || dict();
+      state.answers[module.id][qid] = {
+        ok: ok || Boolean(previous && previous.ok),
+        first: previous ? previous.first : ok,
+        tries: (previous ? previous.tries : 0) + 1,
+        at: new Date().toISOString()
+      };
+      var completed = updateCompletion(state, info);
+      save(state);
+      if (ok) {
+        say(quiz, "correct", "Benar", "Jawaban Anda benar. Penjelasannya ada di bawah.");
+        quiz.querySelector("section.content").classList.remove("hidden");
+      } else {
+        say(quiz, "incorrect", "Belum tepat", "Baca umpan balik pada pilihan Anda, lalu pilih jawaban lain " +
+          "dan tekan Kirim lagi.");
+      }
+      refreshPage(info, module.id, page);
+      if (completed) {
+        status("Selamat, modul ini selesai. JP-nya tercatat di Progres Saya.");
+      }
     });
+  }
+
+  function shuffle(quiz) {
+    var fieldset = quiz.querySelector("fieldset");
+    var options = Array.prototype.slice.call(fieldset.children);
+    for (var i = options.length - 1; i > 0; i -= 1) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = options[i];
+      options[i] = options[j];
+      options[j] = swap;
+    }
+    options.forEach(function (option) { fieldset.appendChild(option); });
+  }
+
+  function lockQuiz(quiz, locked) {
+    inputsOf(quiz).forEach(function (input) { input.disabled = locked; });
+  }
+
+  function bindModuleQuiz(info, module, quizzes) {
+    var last = quizzes[quizzes.length - 1];
+    if (!last || document.getElementById("kd-percobaan")) {
+      return;
+    }
+    quizzes.forEach(function (quiz) {
+      var button = quiz.querySelector(".quiz-button");
+      if (button) {
+        button.remove(); // one submission for the whole attempt, below the last question
+      }
+      quiz.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
+    });
+    var box = el("section", { id: "kd-percobaan", class: "kd-percobaan", "aria-labelledby": "kd-percobaan-judul" });
+    var heading = el("h2", { id: "kd-percobaan-judul", tabindex: "-1", text: "Kirim jawaban kuis" });
+    var note = el("p", { class: "kd-percobaan-catatan", role: "status", "aria-live": "polite" });
+    var submit = el("button", { type: "button", class: "md-button md-button--primary", text: "Kirim semua jawaban" });
+    var again = el("button", { type: "button", class: "md-button", text: "Mulai percobaan baru", hidden: "" });
+    var result = el("div", { class: "kd-hasil" });
+    [heading, note, submit, again, result].forEach(function (node) { box.appendChild(node); });
+    last.after(box);
+
+    function start() {
+      quizzes.forEach(function (quiz) {
+        clearMarks(quiz);
+        inputsOf(quiz).forEach(function (input) { input.checked = false; });
+        lockQuiz(quiz, false);
+        shuffle(quiz);
+      });
+      heading.textContent = "Kirim jawaban kuis";
+      note.textContent = "Jawab semua " + quizzes.length + " soal, lalu kirim sekaligus. Hasil dan penjelasannya " +
+        "tampil setelah dikirim.";
+      submit.hidden = false;
+      again.hidden = true;
+      result.textContent = "";
+    }
+
+    function show(attempt, number) {
+      quizzes.forEach(function (quiz) {
+        clearMarks(quiz);
+        var values = attempt.answers[quiz.getAttribute("data-kd-soal")] || [];
+        var ok = mark(quiz, values, true);
+        say(quiz, ok ? "correct" : "incorrect", ok ? "Benar" : "Salah",
+          ok ? "Jawaban Anda benar." : "Jawaban Anda belum tepat; jawaban benar ditandai.");
+        quiz.querySelector("section.content").classList.remove("hidden");
+        lockQuiz(quiz, true);
+      });
+      heading.textContent = "Hasil percobaan ke-" + number;
+      note.textContent = "";
+      submit.hidden = true;
+      again.hidden = false;
+      endPanel(result, info, module, attempt);
+    }
+
+    submit.addEventListener("click", function () {
+      var missing = [];
+      var answers = dict();
+      quizzes.forEach(function (quiz, index) {
+        var values = chosenValues(quiz);
+        if (!values.length) {
+          missing.push(index);
+        }
+        answers[quiz.getAttribute("data-kd-soal")] = values;
+      });
+      if (missing.length) {
+        note.textContent = "Soal nomor " + missing.map(function (i) { return i + 1; }).join(", ") +
+          " belum dijawab. Jawab semua soal dulu; belum ada yang dinilai.";
+        var first = inputsOf(quizzes[missing[0]])[0];
+        if (first) {
+          first.focus();
+        }
+        return;
+      }
+      var right = quizzes.filter(function (quiz) {
+        return isRight(quiz, answers[quiz.getAttribute("data-kd-soal")]);
+      }).length;
+      var attempt = { at: new Date().toISOString(), right: right, total: quizzes.length,
+        score: Math.round((right / quizzes.length) * 100), answers: answers };
+      var state = load();
+      var list = attemptsOf(state, module).slice(-(MAX_ATTEMPTS - 1));
+      list.push(attempt);
+      state.attempts[module.id] = list;
+      var completed = updateCompletion(state, info);
+      var stored = save(state);
+      show(attempt, list.length);
+      if (!stored) {
+        note.textContent = "Hasil ini belum tersimpan di perangkat (penyimpanan tidak tersedia atau penuh).";
+      }
+      quizPanel(info, module);
+      heading.focus();
+      if (completed) {
+        status("Selamat, modul ini selesai. JP-nya tercatat di Progres Saya.");
+      }
+    });
+    again.addEventListener("click", function () {
+      start();
+      var first = inputsOf(quizzes[0])[0];
+      if (first) {
+        first.focus();
+      }
+    });
+
+    var previous = quizRecord(load(), module);
+    if (previous.last && Object.keys(previous.last.answers).length) {
+      show(previous.last, previous.attempts);
+    } else {
+      start();
+    }
+  }
+
+  function bindQuizzes(info, moduleId, page) {
+    var module = findModule(info, moduleId);
+    if (!module) {
+      return;
+    }
+    var quizzes = Array.prototype.slice.call(document.querySelectorAll(".quiz[data-kd-soal]")).filter(function (quiz) {
+      var form = quiz.querySelector("form");
+      if (!form || form.dataset.kdBound) {
+        return false;
+      }
+      form.dataset.kdBound = "1";
+      return true;
+    });
+    if (page === "kuis") {
+      bindModuleQuiz(info, module, quizzes);
+    } else {
+      quizzes.forEach(function (quiz) { bindLessonQuiz(info, module, page, quiz); });
+    }
+  }
+
+  /* Where the learner goes after this module: the next unfinished module of a path that holds it. */
+  function nextStep(state, whole, module) {
+    var paths = whole.paths.filter(function (p) { return p.modules.indexOf(module.id) !== -1; });
+    for (var i = 0; i < paths.length; i += 1) {
+      var path = paths[i];
+      var after = path.modules.slice(path.modules.indexOf(module.id) + 1).concat(path.modules);
+      var next = after.filter(function (id) { return id !== module.id && !own(state.modules, id); })[0];
+      var target = next ? findModule(whole, next) : null;
+      if (target) {
+        return { text: "Berikutnya di jalur " + path.title + ": ", title: target.title, url: ROOT + target.url };
+      }
+      return { text: "Semua modul jalur " + path.title + " sudah selesai. Lihat ", title: "Progres Saya",
+        url: ROOT + "progres/" };
+    }
+    return { text: "Pilih modul berikutnya di ", title: "Katalog Modul", url: ROOT + "modul/" };
+  }
+
+  function endPanel(container, info, module, attempt) {
+    var state = load();
+    var s = moduleStatus(state, module, info.passMark);
+    var pass = attempt.score >= info.passMark;
+    container.textContent = "";
+    var box = el("div", { class: "admonition " + (pass ? "success" : "warning") + " kd-akhir" });
+    box.appendChild(el("p", { class: "admonition-title", text: pass ? "Lulus" : "Belum lulus" }));
+    box.appendChild(el("p", { text: "Skor percobaan ini: " + attempt.right + " dari " + attempt.total + " soal benar (" +
+      attempt.score + "%). Nilai lulus " + info.passMark + "%." }));
+    box.appendChild(el("p", { text: "Catatan kuis: " + s.quiz.attempts + " percobaan, skor percobaan pertama " +
+      s.quiz.first.score + "%, skor terbaik " + s.quiz.best.score + "%." }));
+    if (s.complete) {
+      box.appendChild(el("p", { text: "Modul selesai: " + angka(module.jp) + " JP tercatat untuk tahun " +
+        new Date(s.completedAt).getFullYear() + " di Progres Saya." }));
+    } else if (s.passed) {
+      var open = module.lessons.filter(function (l) { return !lessonDone(state, module, l); })[0];
+      var line = el("p", { text: "Kuis lulus. Modul dihitung selesai, dan " + angka(module.jp) + " JP-nya tercatat, " +
+        "setelah semua pelajaran selesai (" + s.lessonsDone + " dari " + s.lessonsTotal + "). " });
+      if (open) {
+        line.appendChild(el("a", { href: ROOT + open.url, text: "Lanjutkan: " + open.title }));
+      }
+      box.appendChild(line);
+    } else {
+      box.appendChild(el("p", { text: "Baca lagi penjelasan soal yang salah dan pelajaran terkait, lalu mulai " +
+        "percobaan baru. Pilihan jawaban akan diacak ulang." }));
+    }
+    var next = el("p", { class: "kd-berikutnya" });
+    box.appendChild(next);
+    container.appendChild(box);
+    if (s.complete || s.passed) {
+      data(true).then(function (whole) {
+        var step = nextStep(load(), whole, module);
+        next.textContent = step.text;
+        next.appendChild(el("a", { href: step.url, text: step.title }));
+      }).catch(function () {});
+    }
   }
 
   /* ---------- widgets on module pages ------------------------------------------------------ */
@@ -394,26 +805,25 @@
     if (!article || !module.quiz) {
       return;
     }
-    var state = load();
-    var status = moduleStatus(state, module, info.passMark);
+    var s = moduleStatus(load(), module, info.passMark);
     var panel = document.getElementById("kd-skor");
     if (!panel) {
-      panel = el("div", { id: "kd-skor", class: "admonition info kd-skor", role: "status", "aria-live": "polite" });
+      panel = el("div", { id: "kd-skor", class: "admonition info kd-skor" });
       var crumb = article.querySelector(".kd-crumb");
       (crumb || article.firstChild).after(panel);
     }
     panel.textContent = "";
-    panel.appendChild(el("p", { class: "admonition-title", text: "Skor Anda" }));
-    panel.appendChild(el("p", {
-      text: "Benar " + status.score.right + " dari " + status.score.total + " soal (" + status.score.percent +
-        "%), " + status.score.answered + " sudah dijawab. Nilai lulus: " + info.passMark + "%. " +
-        "Pelajaran selesai: " + status.lessonsDone + " dari " + status.lessonsTotal + "."
-    }));
-    panel.appendChild(el("p", {
-      text: status.complete ? "Modul selesai pada " + tanggal(status.completedAt) + "; " + angka(module.jp) +
-        " JP tercatat di Progres Saya."
-        : "Modul selesai (dan JP-nya tercatat) setelah semua pelajaran selesai dan skor kuis mencapai nilai lulus."
-    }));
+    panel.appendChild(el("p", { class: "admonition-title", text: "Catatan kuis Anda" }));
+    panel.appendChild(el("p", { text: s.quiz.attempts
+      ? s.quiz.attempts + " percobaan; skor percobaan pertama " + s.quiz.first.score + "%, skor terbaik " +
+        s.quiz.best.score + "% (nilai lulus " + info.passMark + "%). Pelajaran selesai: " + s.lessonsDone + " dari " +
+        s.lessonsTotal + "."
+      : "Belum ada percobaan. Jawab semua soal, lalu tekan \"Kirim semua jawaban\" di bawah. Nilai lulus " +
+        info.passMark + "%." }));
+    if (s.complete) {
+      panel.appendChild(el("p", { text: "Modul selesai pada " + tanggal(s.completedAt) + "; " + angka(module.jp) +
+        " JP tercatat di Progres Saya." }));
+    }
   }
 
   function landingMarks(info) {
@@ -433,8 +843,9 @@
       if (module) {
         var s = moduleStatus(state, module, info.passMark);
         Array.prototype.forEach.call(document.querySelectorAll("article ol li a"), function (link) {
+          var target = new URL(link.getAttribute("href"), location.href).pathname;
           var lesson = module.lessons.filter(function (l) {
-            return link.getAttribute("href") === l.slug + "/" || link.getAttribute("href") === l.slug + ".html";
+            return target === new URL(ROOT + l.url, location.href).pathname;
           })[0];
           if (lesson && lessonDone(state, module, lesson) && !link.parentNode.querySelector(".kd-tanda")) {
             link.after(el("span", { class: "kd-tanda kd-selesai", text: " ✓" , title: "selesai" }));
@@ -442,12 +853,20 @@
         });
         if (!document.getElementById("kd-ringkas")) {
           luring.before(el("p", { id: "kd-ringkas", class: "kd-ringkas", text: "Progres Anda: " + s.lessonsDone +
-            " dari " + s.lessonsTotal + " pelajaran, skor kuis " + s.score.percent + "%" +
-            (s.complete ? ", modul selesai." : ".") }));
+            " dari " + s.lessonsTotal + " pelajaran; kuis: " + quizSummary(s, info.passMark) +
+            (s.complete ? "; modul selesai, " + angka(module.jp) + " JP tercatat." : ".") }));
         }
         offlineButton(luring, module);
       }
     }
+  }
+
+  function quizSummary(s, passMark) {
+    if (!s.quiz.attempts) {
+      return "belum dicoba";
+    }
+    return (s.passed ? "lulus" : "belum lulus") + " (skor terbaik " + s.quiz.best.score + "%, " + s.quiz.attempts +
+      " percobaan, nilai lulus " + passMark + "%)";
   }
 
   function pathMarks(info) {
@@ -546,9 +965,9 @@
       body.appendChild(el("tr", { "data-modul": module.id }, [
         el("td", {}, [link]),
         el("td", { text: s.lessonsDone + "/" + s.lessonsTotal }),
-        el("td", { text: s.score.answered ? s.score.percent + "%" : "–" }),
+        el("td", { text: s.quiz.attempts ? s.quiz.best.score + "%" : "–" }),
         el("td", { text: s.complete ? "Selesai " + tanggal(s.completedAt) + " · " + angka(module.jp) + " JP"
-          : (s.lessonsDone || s.score.answered ? "Sedang dipelajari" : "Belum mulai") })
+          : (s.lessonsDone || s.quiz.attempts ? "Sedang dipelajari" : "Belum mulai") })
       ]));
     });
     table.appendChild(body);
@@ -592,8 +1011,11 @@
     sheet.appendChild(el("p", { class: "kd-label-resmi",
       text: "Catatan pribadi, bukan sertifikat resmi. Pengakuan JP ditetapkan oleh BKPSDM Kota Pematangsiantar." }));
     sheet.appendChild(el("p", { text: "Nama: " + (state.name || "(belum diisi)") }));
-    var rows = info.modules.filter(function (m) { return state.modules[m.id]; });
-    if (!rows.length) {
+    var rows = info ? info.modules.filter(function (m) { return own(state.modules, m.id); }) : [];
+    if (!info) {
+      sheet.appendChild(el("p", { text: "Daftar modul tidak dapat dimuat, jadi modul yang selesai belum dapat " +
+        "ditampilkan. Ekspor, impor, dan hapus progres tetap dapat dipakai." }));
+    } else if (!rows.length) {
       sheet.appendChild(el("p", { text: "Belum ada modul yang selesai." }));
     } else {
       var table = el("table", {}, [el("thead", {}, [el("tr", {}, [
@@ -603,10 +1025,13 @@
       var total = 0;
       rows.forEach(function (m) {
         var record = state.modules[m.id];
+        var quiz = quizRecord(state, m);
         total += m.jp;
         body.appendChild(el("tr", { "data-modul": m.id }, [el("td", { text: m.title }),
           el("td", { text: tanggal(record.completedAt) }), el("td", { text: angka(m.jp) }),
-          el("td", { text: record.score + "%" })]));
+          el("td", { text: quiz.attempts
+            ? record.score + "% terbaik; percobaan pertama " + quiz.first.score + "%; " + quiz.attempts + " percobaan"
+            : record.score + "%" })]));
       });
       body.appendChild(el("tr", { class: "kd-total" }, [el("th", { scope: "row", text: "Jumlah" }), el("td"),
         el("td", { text: angka(total) }), el("td")]));
@@ -633,11 +1058,7 @@
     resetButton.addEventListener("click", function () {
       if (window.confirm("Hapus semua progres, jawaban kuis, dan catatan belajar di perangkat ini? " +
           "Tindakan ini tidak dapat dibatalkan. Ekspor dulu bila ingin menyimpan salinannya.")) {
-        var store = storage();
-        if (store) {
-          store.removeItem(KEY);
-        }
-        memoryState = null;
+        reset();
         renderRecord(container, info);
         status("Semua progres di perangkat ini sudah dihapus.");
       }
@@ -663,56 +1084,96 @@
     }, 1000);
   }
 
-  /* Merge an exported file into this device's records: nothing already here is lost. */
+  /* Merge an exported file into this device's records, item by item, keeping the newer record of each;
+     returns what changed so the learner is told exactly that. Nothing already here is lost. */
   function merge(base, extra) {
+    var report = { added: 0, updated: 0, older: 0, attempts: 0, lessons: 0, modules: 0 };
     if (!base.name && extra.name) {
       base.name = extra.name;
     }
     Object.keys(extra.answers).forEach(function (moduleId) {
-      base.answers[moduleId] = base.answers[moduleId] || {};
+      base.answers[moduleId] = base.answers[moduleId] || dict();
       Object.keys(extra.answers[moduleId]).forEach(function (q) {
-        var mine = base.answers[moduleId][q];
+        var mine = own(base.answers[moduleId], q) ? base.answers[moduleId][q] : null;
         var theirs = extra.answers[moduleId][q];
-        if (!mine || Date.parse(theirs.at) > Date.parse(mine.at)) {
+        if (!mine) {
           base.answers[moduleId][q] = theirs;
+          report.added += 1;
+        } else if (Date.parse(theirs.at) > Date.parse(mine.at)) {
+          base.answers[moduleId][q] = theirs;
+          report.updated += 1;
+        } else if (Date.parse(theirs.at) < Date.parse(mine.at)) {
+          report.older += 1;
         }
       });
     });
     Object.keys(extra.lessons).forEach(function (id) {
-      if (!base.lessons[id]) {
+      if (!own(base.lessons, id)) {
         base.lessons[id] = extra.lessons[id];
+        report.lessons += 1;
       }
     });
+    Object.keys(extra.attempts).forEach(function (moduleId) {
+      var mine = own(base.attempts, moduleId) ? base.attempts[moduleId] : [];
+      var seen = mine.map(function (a) { return a.at + "|" + a.score; });
+      extra.attempts[moduleId].forEach(function (attempt) {
+        if (seen.indexOf(attempt.at + "|" + attempt.score) === -1) {
+          mine.push(attempt);
+          report.attempts += 1;
+        }
+      });
+      mine.sort(function (a, b) { return Date.parse(a.at) - Date.parse(b.at); });
+      base.attempts[moduleId] = mine.slice(-MAX_ATTEMPTS);
+    });
     Object.keys(extra.modules).forEach(function (id) {
-      var mine = base.modules[id];
+      var mine = own(base.modules, id) ? base.modules[id] : null;
       var theirs = extra.modules[id];
       if (!mine) {
         base.modules[id] = theirs;
+        report.modules += 1;
       } else {
         mine.completedAt = Date.parse(theirs.completedAt) < Date.parse(mine.completedAt) ? theirs.completedAt : mine.completedAt;
         mine.score = Math.max(mine.score, theirs.score);
       }
     });
-    return base;
+    return report;
+  }
+
+  function describe(report, dropped) {
+    var parts = [report.added + " jawaban baru", report.updated + " jawaban diperbarui", report.attempts +
+      " percobaan kuis", report.lessons + " pelajaran selesai", report.modules + " modul selesai"];
+    var text = "Impor selesai: " + parts.join(", ") + " ditambahkan dari berkas.";
+    if (report.older) {
+      text += " " + report.older + " jawaban di berkas lebih lama dari yang ada di perangkat ini dan tidak dipakai.";
+    }
+    if (dropped) {
+      text += " " + dropped + " catatan tidak terbaca dilewati.";
+    }
+    return text;
   }
 
   function importFile(file, container, info) {
     var reader = new FileReader();
     reader.onload = function () {
       var message;
+      var payload;
       try {
-        var payload = JSON.parse(String(reader.result));
-        if (!isObject(payload) || payload.app !== "kompetensi-asn" || !isObject(payload.state)) {
-          throw new Error("bukan berkas catatan belajar");
-        }
-        var result = sanitize(payload.state);
-        var merged = merge(load(), result.state);
-        updateCompletion(merged, info);
-        save(merged);
-        message = "Impor berhasil: " + Object.keys(result.state.modules).length + " modul selesai dibaca dari berkas." +
-          (result.dropped ? " " + result.dropped + " catatan tidak terbaca dilewati." : "");
+        payload = JSON.parse(String(reader.result));
       } catch (error) {
+        payload = null;
+      }
+      if (!isObject(payload) || payload.app !== "kompetensi-asn" || !isObject(payload.state)) {
         message = "Impor gagal: berkas ini bukan ekspor Catatan Belajar yang sah. Tidak ada yang diubah.";
+      } else {
+        var result = sanitize(payload.state);
+        var merged = load();
+        var report = merge(merged, result.state);
+        if (info) {
+          migrate(merged, info);
+          updateCompletion(merged, info);
+        }
+        message = save(merged) ? describe(report, result.dropped)
+          : "Impor gagal disimpan: penyimpanan peramban tidak tersedia atau penuh. Data di perangkat ini tidak berubah.";
       }
       renderRecord(container, info);
       document.getElementById("kd-impor-status").textContent = message;
@@ -745,9 +1206,23 @@
       showNotices();
       return;
     }
-    data(Boolean(progress || record || document.querySelector(".kd-jalur"))).then(function (info) {
+    function run(info) {
+      if (!info) {
+        /* Without the module list the record can still be exported, imported and reset. */
+        if (progress) {
+          progress.textContent = "";
+          progress.appendChild(el("p", { text: "Daftar modul tidak dapat dimuat (periksa sambungan internet, lalu " +
+            "muat ulang halaman). Ekspor, impor, dan hapus progres tersedia di Catatan Belajar." }));
+        }
+        if (record) {
+          renderRecord(record, null);
+        }
+        showNotices();
+        return;
+      }
       var state = load();
-      if (updateCompletion(state, info)) {
+      var changed = migrate(state, info);
+      if (updateCompletion(state, info) || changed) {
         save(state);
       }
       if (crumb) {
@@ -765,12 +1240,8 @@
         renderRecord(record, info);
       }
       showNotices();
-    }).catch(function () {
-      var target = progress || record;
-      if (target) {
-        target.textContent = "Data modul tidak dapat dimuat. Periksa sambungan internet, lalu muat ulang halaman.";
-      }
-    });
+    }
+    data(Boolean(progress || record || document.querySelector(".kd-jalur"))).then(run, function () { run(null); });
   }
 
   registerServiceWorker();
@@ -783,5 +1254,5 @@
   }
 
   /* Exposed for tests and for the browser console; not used by the page itself. */
-  window.kompetensiProgres = { KEY: KEY, sanitize: sanitize, merge: merge, load: load };
+  window.kompetensiProgres = { KEY: KEY, sanitize: sanitize, merge: merge, load: load, describe: describe };
 })();

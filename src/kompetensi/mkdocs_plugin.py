@@ -7,6 +7,7 @@ navigation from the manifests, decorates module pages, runs the checker and fail
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import json
 import os
 import re
@@ -37,6 +38,7 @@ _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 _RAW_QUIZ = re.compile(r"</?quiz>")  # tags, not the escaped text a page may use to talk about them
 # Appended to a page's HTML before mkdocs-quiz runs: what it appends after this mark is its own assets.
 _ASSETS_MARK = "<!-- kompetensi:aset-kuis -->"
+QUIZ_CSS = "assets/mkdocs-quiz.css"
 
 
 class KompetensiConfig(Config):
@@ -66,6 +68,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         if self.book.paths:
             config.nav = _expand_nav(config.nav, render.PATHS, render.paths_nav(self.book), append=False)
         config.watch.append(str(root / "modules"))  # live reload of `mkdocs serve` on module edits
+        config.extra_css.insert(0, QUIZ_CSS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -108,6 +111,12 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             files.append(File.generated(config, generated.site_path, content=generated.markdown, inclusion=level))
         data = json.dumps(render.learner_data(self.book, self.drafts), ensure_ascii=False, separators=(",", ":"))
         files.append(File.generated(config, "assets/kompetensi-data.json", content=data))
+        # mkdocs-quiz's stylesheet, from the installed package, as one cached file instead of inline per page.
+        css = (importlib.resources.files("mkdocs_quiz") / "css" / "quiz.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, QUIZ_CSS, content=css))
+        # Every page the site has, for the service worker to forget withdrawn pages it kept offline.
+        pages = sorted(f.url for f in files.documentation_pages())
+        files.append(File.generated(config, "assets/halaman.json", content=json.dumps(pages, separators=(",", ":"))))
         return files
 
     # Before mkdocs_quiz (priority 0): it reads page.meta["quiz"] in its own on_page_markdown.
@@ -120,7 +129,6 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
                 page.meta[key] = html_text(page.meta[key])
         src_uri = page.file.src_uri
         if src_uri.endswith("/cetak.md") and src_uri.startswith(render.MODULE_ROOT + "/"):
-            page.meta["quiz"] = {"enabled": True}
             page.meta["hide"] = ["navigation", "toc", "footer"]
         elif src_uri in self.pages:
             module, source = self.pages[src_uri]
@@ -151,9 +159,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     @event_priority(-100)
     def _finish_page(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         src_uri = page.file.src_uri
-        body, _, assets = html.partition(_ASSETS_MARK)
-        self.bodies[src_uri] = body
-        html = body + assets
+        # What mkdocs-quiz appends after the mark is its inline script, style and sidebar (about 60 KB on every
+        # quiz page): its behaviour is progres.js's, its style the shared assets/mkdocs-quiz.css.
+        html, _, _ = html.partition(_ASSETS_MARK)
+        self.bodies[src_uri] = html
         if src_uri in self.pages:
             html = _stable_quiz_ids(html, render.question_keys(self.pages[src_uri][1]))
         if _RAW_QUIZ.search(_CODE.sub("", html)):
