@@ -39,6 +39,7 @@ _RAW_QUIZ = re.compile(r"</?quiz>")  # tags, not the escaped text a page may use
 # Appended to a page's HTML before mkdocs-quiz runs: what it appends after this mark is its own assets.
 _ASSETS_MARK = "<!-- kompetensi:aset-kuis -->"
 QUIZ_CSS = "assets/mkdocs-quiz.css"
+PROGRESS_JS = "assets/progres.js"
 
 
 class KompetensiConfig(Config):
@@ -69,6 +70,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             config.nav = _expand_nav(config.nav, render.PATHS, render.paths_nav(self.book), append=False)
         config.watch.append(str(root / "modules"))  # live reload of `mkdocs serve` on module edits
         config.extra_css.insert(0, QUIZ_CSS)
+        # The browser code that gives quizzes and progress their behaviour ships with the engine.
+        if PROGRESS_JS not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(PROGRESS_JS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -114,6 +118,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         # mkdocs-quiz's stylesheet, from the installed package, as one cached file instead of inline per page.
         css = (importlib.resources.files("mkdocs_quiz") / "css" / "quiz.css").read_text(encoding="utf-8")
         files.append(File.generated(config, QUIZ_CSS, content=css))
+        script = importlib.resources.files("kompetensi") / PROGRESS_JS
+        files.append(File.generated(config, PROGRESS_JS, content=script.read_text(encoding="utf-8")))
         # Every page the site has, for the service worker to forget withdrawn pages it kept offline.
         pages = sorted(f.url for f in files.documentation_pages())
         files.append(File.generated(config, "assets/halaman.json", content=json.dumps(pages, separators=(",", ":"))))
