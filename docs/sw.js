@@ -16,7 +16,9 @@ var SCOPE = self.registration.scope;
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(PAGES).then(function (cache) {
-      return cache.addAll([SCOPE, SCOPE + "assets/kompetensi-data.json"]).catch(function () {});
+      // The home page, the module data, and the learner's own pages work offline from the first visit.
+      return cache.addAll([SCOPE, SCOPE + "assets/kompetensi-data.json", SCOPE + "progres/",
+        SCOPE + "catatan/"]).catch(function () {});
     }).then(function () {
       return self.skipWaiting();
     })
@@ -63,16 +65,52 @@ function isPage(url) {
   return /\/$/.test(url.pathname) || /\.html$/.test(url.pathname) || /kompetensi-data\.json$/.test(url.pathname);
 }
 
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+/* The modules whose pages are all saved on this device, from the saved module data. */
+function savedModules() {
+  return caches.open(PAGES).then(function (cache) {
+    return cache.match(SCOPE + "assets/kompetensi-data.json").then(function (hit) {
+      return hit ? hit.json() : { modules: [] };
+    }).then(function (data) {
+      return cache.keys().then(function (requests) {
+        var saved = {};
+        requests.forEach(function (request) { saved[new URL(request.url).pathname] = true; });
+        return (data.modules || []).filter(function (module) {
+          return module.pages.every(function (page) { return saved[new URL(page, SCOPE).pathname]; });
+        });
+      });
+    });
+  }).catch(function () { return []; });
+}
+
 function offlineNotice() {
-  var body = "<!doctype html><html lang=\"id\"><meta charset=\"utf-8\">" +
-    "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Tidak ada sambungan</title>" +
-    "<main style=\"font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.5\">" +
-    "<h1>Tidak ada sambungan internet</h1><p>Halaman ini belum pernah dibuka atau disimpan di perangkat ini, " +
-    "sehingga tidak dapat ditampilkan tanpa internet.</p><p>Halaman yang sudah pernah Anda buka tetap dapat " +
-    "dibaca. Agar satu modul utuh tersedia tanpa internet, buka halaman modulnya saat tersambung lalu tekan " +
-    "<strong>Simpan modul ini untuk dibaca tanpa internet</strong>.</p><p><a href=\"" + SCOPE +
-    "\">Kembali ke Beranda</a></p></main></html>";
-  return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+  return savedModules().then(function (modules) {
+    var list = modules.length
+      ? "<p>Modul yang tersimpan di perangkat ini:</p><ul>" + modules.map(function (module) {
+        return "<li><a href=\"" + escapeHtml(SCOPE + module.url) + "\">" + escapeHtml(module.title) + "</a></li>";
+      }).join("") + "</ul>"
+      : "<p>Belum ada modul yang disimpan utuh di perangkat ini.</p>";
+    var body = "<!doctype html><html lang=\"id\"><meta charset=\"utf-8\">" +
+      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"color-scheme\" " +
+      "content=\"light dark\"><title>Tidak ada sambungan - Kompetensi Digital ASN</title><style>" +
+      "body{margin:0;font:1rem/1.6 system-ui,sans-serif;background:#fff;color:#1f1f1f}" +
+      "header{background:#1b5e3a;color:#fff;padding:.8rem 1rem;font-weight:700}" +
+      "main{max-width:34rem;margin:0 auto;padding:1rem}a{color:#1b5e3a}h1{font-size:1.4rem}" +
+      "@media (prefers-color-scheme:dark){body{background:#1e2129;color:#e3e3e3}a{color:#8fd5a6}}" +
+      "</style><header>Kompetensi Digital ASN Pematangsiantar</header><main>" +
+      "<h1>Tidak ada sambungan internet</h1><p>Halaman ini belum pernah dibuka atau disimpan di perangkat ini, " +
+      "sehingga tidak dapat ditampilkan tanpa internet.</p>" + list + "<p>Halaman yang sudah pernah Anda buka " +
+      "tetap dapat dibaca, begitu pula <a href=\"" + SCOPE + "progres/\">Progres Saya</a> dan <a href=\"" + SCOPE +
+      "catatan/\">Catatan Belajar</a>. Agar satu modul utuh tersedia tanpa internet, buka halaman modulnya saat " +
+      "tersambung lalu tekan <strong>Simpan modul ini untuk dibaca tanpa internet</strong>.</p><p><a href=\"" +
+      SCOPE + "\">Kembali ke Beranda</a></p></main></html>";
+    return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+  });
 }
 
 /* One copy per page: a page reached with a query string (?utm=..., ?q=...) is the same page. */

@@ -30,7 +30,10 @@ def _article(path: Path) -> str:
 
 def test_nav_lists_modules_and_their_pages_in_order(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
-    nav = html[html.index('<nav class="md-nav md-nav--primary"') :]
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index('<div class="md-content"')]
+    nav = nav[: nav.rfind('class="md-nav md-nav--secondary"')]  # without the table of contents beside it
+    # The home page's own contents (its module cards) come first in the phone menu; the Modul section follows.
+    nav = nav[nav.rindex("Contoh Modul Dasar") :]
     order = [
         nav.index(text)
         for text in (

@@ -16,8 +16,20 @@
     });
   }
 
+  /* Landmarks named in Indonesian (Material labels the header and footer in English). */
+  function landmarks() {
+    var names = { Header: "Kepala halaman", Footer: "Kaki halaman" };
+    document.querySelectorAll("nav[aria-label]").forEach(function (nav) {
+      var name = names[nav.getAttribute("aria-label")];
+      if (name) {
+        nav.setAttribute("aria-label", name);
+      }
+    });
+  }
+
   function run() {
     focusableScrollers(document);
+    landmarks();
   }
 
   /* Print pages of a module: a checkbox that makes the printout include the answer key. */
@@ -115,11 +127,97 @@
     article.appendChild(box);
   }
 
+  /* Abbreviations: a title attribute shows nothing on a phone and is out of keyboard reach. A tap, a click,
+     or Enter on the first occurrence of each abbreviation (the only one in the Tab order, so the page keeps
+     few Tab stops) shows the expansion with a link to its glossary entry. */
+  var script = document.currentScript;
+  var ROOT = script ? script.src.replace(/assets\/kompetensi\.js(\?.*)?$/, "") : "/";
+
+  function glossaryAnchor(term) {
+    return "g-" + term.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function toggleAbbr(abbr) {
+    var open = abbr.nextElementSibling;
+    if (open && open.classList.contains("kd-singkatan")) {
+      open.remove();
+      abbr.setAttribute("aria-expanded", "false");
+      return;
+    }
+    var note = document.createElement("span");
+    note.className = "kd-singkatan";
+    note.id = "kd-singkatan-" + Math.random().toString(36).slice(2, 9);
+    note.appendChild(document.createTextNode(abbr.textContent + ": " + abbr.getAttribute("data-kd-arti") + ". "));
+    var link = document.createElement("a");
+    link.href = ROOT + "glosarium/#" + glossaryAnchor(abbr.textContent);
+    link.textContent = "Lihat di Glosarium";
+    note.appendChild(link);
+    abbr.after(note);
+    abbr.setAttribute("aria-expanded", "true");
+    abbr.setAttribute("aria-controls", note.id);
+  }
+
+  function abbreviations() {
+    var seen = {};
+    document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
+      if (abbr.hasAttribute("data-kd-arti") || abbr.closest("a, button, summary, label, h1")) {
+        return; // inside a link or a control a tap must keep its own meaning
+      }
+      abbr.setAttribute("data-kd-arti", abbr.getAttribute("title"));
+      abbr.setAttribute("role", "button");
+      abbr.setAttribute("aria-expanded", "false");
+      abbr.setAttribute("aria-label", abbr.textContent + ", " + abbr.getAttribute("title"));
+      abbr.removeAttribute("title"); // the note replaces the hover tooltip, which phones never show
+      var key = abbr.textContent;
+      abbr.setAttribute("tabindex", seen[key] ? "-1" : "0");
+      seen[key] = true;
+      abbr.addEventListener("click", function () { toggleAbbr(abbr); });
+      abbr.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          toggleAbbr(abbr);
+        }
+      });
+    });
+  }
+
+  /* Printing: collapsed boxes open (a closed <details> prints only its title), and a print handout carries
+     its module's title at the top of every page. */
+  function printing() {
+    if (document.documentElement.dataset.kdCetak) {
+      return;
+    }
+    document.documentElement.dataset.kdCetak = "1";
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("article details:not([open])").forEach(function (box) {
+        box.setAttribute("open", "");
+        box.setAttribute("data-kd-dibuka", "");
+      });
+      var heading = document.querySelector(".kd-cetak-kendali") && document.querySelector("article h1");
+      var style = document.getElementById("kd-cetak-judul");
+      if (heading && !style) {
+        style = document.createElement("style");
+        style.id = "kd-cetak-judul";
+        var title = heading.textContent.replace(/[\\"]/g, "").replace(/\s+/g, " ").trim();
+        style.textContent = '@page { @top-left { content: "' + title + '"; font: 9pt sans-serif; } }';
+        document.head.appendChild(style);
+      }
+    });
+    window.addEventListener("afterprint", function () {
+      document.querySelectorAll("article details[data-kd-dibuka]").forEach(function (box) {
+        box.removeAttribute("open");
+        box.removeAttribute("data-kd-dibuka");
+      });
+    });
+  }
+
   /* Run on the first load and after every instant navigation (Material's document$), or once without it. */
   function everyPage() {
     run();
     answerKeyToggle();
     feedback();
+    abbreviations();
+    printing();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -20,6 +20,7 @@ CATALOGUE = f"{MODULE_ROOT}/index.md"
 GLOSSARY = "glosarium.md"
 PATHS = "jalur/index.md"
 MARKER_CATALOGUE = "<!-- kompetensi:katalog -->"
+MARKER_PATHS = "<!-- kompetensi:jalur -->"
 MARKER_RULES = "<!-- kompetensi:aturan -->"
 PARTNERS = "mitra.md"
 MONTHS = [
@@ -80,24 +81,56 @@ def _esc(text: str) -> str:
 
 
 def catalogue_table(book: Handbook, include_drafts: bool, base: str) -> str:
-    """A table of all modules; ``base`` is the relative path from the page to the site root."""
-    rows = ["| Modul | Tingkat | JP | Ringkasan |", "|---|---|---|---|"]
-    for module in ordered_modules(book, include_drafts):
+    """Every module as a card (a table does not fit a phone); ``base`` is the path from the page to the root."""
+    modules = ordered_modules(book, include_drafts)
+    cards = ['<div class="kd-kartu-daftar" markdown>', ""]
+    for module in modules:
         m = module.manifest
-        rows.append(
-            f"| [{_esc(m.title)}]({base}{module_path(module.id)}) | {LEVELS.get(m.level, m.level)} "
-            f"| {m.jp:g} | {_esc(m.summary)} |"
-        )
-    total = sum(m.manifest.jp for m in ordered_modules(book, include_drafts))
-    count = len(ordered_modules(book, include_drafts))
-    return "\n".join(rows) + f"\n\n{count} modul, {jp_text(total)} seluruhnya.\n"
+        lessons = len(module.lessons)
+        cards += [
+            f'<div class="kd-kartu" data-modul="{module.id}" markdown>',
+            "",
+            f"### [{_esc(m.title)}]({base}{module_path(module.id)})",
+            "",
+            f"{LEVELS.get(m.level, m.level)} · {jp_text(m.jp)} · {lessons} pelajaran{{ .kd-kartu-info }}",
+            "",
+            _esc(m.summary),
+            "",
+            "</div>",
+            "",
+        ]
+    cards.append("</div>")
+    total = sum(m.manifest.jp for m in modules)
+    return "\n".join(cards) + f"\n\n{len(modules)} modul, {jp_text(total)} seluruhnya.\n"
+
+
+def paths_cards(book: Handbook, base: str) -> str:
+    """The learning paths as cards: the best way in for a new learner."""
+    cards = ['<div class="kd-kartu-daftar" markdown>', ""]
+    for path in book.paths:
+        audience = ", ".join(AUDIENCES.get(a, a) for a in path.audience) or "Semua ASN"
+        cards += [
+            f'<div class="kd-kartu" data-jalur="{path.id}" markdown>',
+            "",
+            f"### [{_esc(path.title)}]({base}jalur/{path.id}.md)",
+            "",
+            f"Untuk {_esc(audience)} · {len(path.modules)} modul · {jp_text(path_jp(book, path))}"
+            "{ .kd-kartu-info }",
+            "",
+            _esc(path.summary),
+            "",
+            "</div>",
+            "",
+        ]
+    cards.append("</div>")
+    return "\n".join(cards) + "\n"
 
 
 def catalogue_page(book: Handbook, include_drafts: bool) -> Generated:
+    paths = " atau mengikuti [jalur belajar](../jalur/index.md) untuk peran Anda" if book.paths else ""
     body = (
         "Setiap modul memiliki beberapa pelajaran pendek, kuis di akhir setiap pelajaran, dan kuis modul. "
-        "Modul dapat dipelajari sesuai urutan pada tabel atau mengikuti prasyaratnya.\n\n"
-        + catalogue_table(book, include_drafts, base="../")
+        f"Modul dapat dipelajari sesuai urutan di bawah{paths}.\n\n" + catalogue_table(book, include_drafts, base="../")
     )
     return Generated(CATALOGUE, "Katalog Modul", _with_title("Katalog Modul", body))
 
@@ -107,23 +140,49 @@ def _with_title(title: str, body: str) -> str:
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{body}"
 
 
+REFERENCE_LEGEND = (
+    "[resmi]: teks atau laman dari pembuat peraturan atau instansi pemerintah. [sekunder]: ringkasan atau "
+    "berita pihak lain, dipakai bila salinan resmi belum ditemukan."
+)
+
+
 def landing_page(book: Handbook, module: Module) -> Generated:
+    """A module's first screen: what it is, the start (or continue) action and the lessons; details after."""
     m = module.manifest
     lines: list[str] = []
     if m.status != "published":
         lines += [status_banner(m.status), ""]
     lines += [md_text(m.summary), ""]
+    if module.lessons:
+        first = module.lessons[0]
+        # progres.js turns this into "Lanjutkan: <next unfinished lesson>" once there is progress.
+        lines += [
+            f'[Mulai belajar: {_esc(first.title or first.slug)}]({first.filename}){{ .md-button .md-button--primary '
+            f'.kd-mulai data-modul="{module.id}" }}',
+            "",
+        ]
+    lines += ["## Pelajaran", ""]
+    for page in module.lessons:
+        lines.append(f"{page.number}. [{_esc(page.title or page.slug)}]({page.filename}) · {page.minutes} menit")
+    if module.quiz is not None:
+        lines += [
+            "",
+            f"Akhiri dengan [kuis modul]({module.quiz.filename}) ({len(module.quiz.questions)} soal, nilai lulus "
+            f"{PASS_MARK}%).",
+        ]
+    lines += ["", f'<div class="kd-luring" data-modul="{module.id}"></div>', ""]
     audience = ", ".join(AUDIENCES.get(a, a) for a in m.audience) or "Semua ASN"
     facts = [
         ("Tingkat", LEVELS.get(m.level, m.level)),
-        ("Beban belajar", f"{jp_text(m.jp)} (sekitar {module.minutes} menit membaca)"),
+        ("Beban belajar", f"{jp_text(m.jp)}; pengakuan JP ditetapkan BKPSDM"),
+        ("Waktu baca", f"sekitar {module.minutes} menit, ditambah kuis"),
         ("Jenis kompetensi", COMPETENCIES.get(m.competency, m.competency)),
         ("Sasaran", _esc(audience)),
     ]
     if m.apps:
         facts.append(("Aplikasi", _esc(", ".join(m.apps))))
     facts.append(("Telaah terakhir", tanggal(m.reviewed)))
-    lines += ['<div class="kd-fakta" markdown>', ""]
+    lines += ["## Tentang modul ini", "", '<div class="kd-fakta" markdown>', ""]
     for label, value in facts:
         lines += [label, f": {value}", ""]
     lines += ["</div>", ""]
@@ -137,28 +196,11 @@ def landing_page(book: Handbook, module: Module) -> Generated:
             lines.append(f'- [{_esc(title)}](../{pre}/index.md){{ .kd-prasyarat data-modul="{pre}" }}')
     else:
         lines.append("Tidak ada prasyarat: modul ini bisa menjadi awal belajar Anda.")
-    lines += ["", "## Pelajaran", ""]
-    for page in module.lessons:
-        lines.append(f"{page.number}. [{_esc(page.title or page.slug)}]({page.filename}) · {page.minutes} menit")
-    if module.quiz is not None:
-        lines += [
-            "",
-            f"Akhiri dengan [kuis modul]({module.quiz.filename}) ({len(module.quiz.questions)} soal).",
-        ]
+    lines += ["", "## Untuk fasilitator dan lokakarya", ""]
     if module.facilitator is not None:
-        lines += [
-            "",
-            f"Mengajar modul ini di kelas? Baca [Panduan Fasilitator]({module.facilitator.filename}).",
-        ]
-    lines += [
-        "",
-        "[Versi cetak seluruh modul](cetak.md){ .md-button }",
-        "",
-        f'<div class="kd-luring" data-modul="{module.id}"></div>',
-        "",
-        "## Penyusun dan pemelihara",
-        "",
-    ]
+        lines.append(f"- [Panduan Fasilitator]({module.facilitator.filename}): cara mengajarkan modul ini di kelas.")
+    lines += ["- [Versi cetak seluruh modul](cetak.md): semua pelajaran dan kuis sebagai bahan cetak.", ""]
+    lines += ["## Penyusun dan pemelihara", ""]
     for author in m.authors:
         lines.append(
             f"- Penyusun: {_esc(author.name)}" + (f", {_esc(author.institution)}" if author.institution else "")
@@ -170,12 +212,19 @@ def landing_page(book: Handbook, module: Module) -> Generated:
         "",
     ]
     if m.references:
-        lines += ["## Rujukan", ""]
+        lines += [
+            "## Rujukan",
+            "",
+            f'<details class="kd-rujukan" markdown><summary>Lihat {len(m.references)} rujukan</summary>',
+            "",
+            _esc(REFERENCE_LEGEND),
+            "",
+        ]
         for ref in m.references:
-            tag = f" [{ref.tag}]" if ref.tag else ""
+            tag = f" \\[{ref.tag}\\]" if ref.tag else ""
             title = _esc(ref.title)
             lines.append(f"- [{title}]({md_url(ref.url)}){tag}" if ref.url else f"- {title}{tag}")
-        lines.append("")
+        lines += ["", "</details>", ""]
     return Generated(module_path(module.id), m.title, _with_title(m.title, "\n".join(lines)))
 
 
@@ -270,22 +319,42 @@ def abbreviations(book: Handbook, text: str | None = None) -> str:
     return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
 
 
+def term_anchor(term: str) -> str:
+    """The id of a glossary entry (g-asn, g-sp4n-lapor): stable, and never one the site reserves."""
+    slug = "".join(c if c.isalnum() else "-" for c in term.lower()).strip("-")
+    return "g-" + "-".join(part for part in slug.split("-") if part)
+
+
+def _letter(term: str) -> str:
+    first = term[:1].upper()
+    return first if "A" <= first <= "Z" else "0–9"
+
+
 def glossary_page(book: Handbook) -> Generated:
+    terms = sorted(book.glossary, key=lambda t: (_letter(t.term) == "0–9", t.term.lower()))
+    letters = list(dict.fromkeys(_letter(t.term) for t in terms))
+    anchors = {t.term.lower(): term_anchor(t.term) for t in terms}
     lines = [
-        "Istilah dan singkatan yang dipakai di buku panduan ini. Singkatan juga menampilkan kepanjangannya "
-        "saat penunjuk diarahkan atau disentuh lama di setiap halaman.",
+        "Istilah dan singkatan yang dipakai di buku panduan ini. Di setiap halaman, singkatan yang bergaris "
+        "bawah titik-titik menampilkan kepanjangannya bila disentuh, diklik, atau dipilih dengan Tab.",
+        "",
+        '<nav class="kd-az" aria-label="Huruf awal istilah" markdown>',
+        " ".join(f"[{letter}](#{'huruf-0-9' if letter == '0–9' else 'huruf-' + letter.lower()})" for letter in letters),
+        "</nav>",
         "",
     ]
     letter = ""
-    for term in sorted(book.glossary, key=lambda t: t.term.lower()):
-        first = term.term[:1].upper()
+    for term in terms:
+        first = _letter(term.term)
         if first != letter:
             letter = first
-            lines += [f"## {letter}", ""]
+            anchor = "huruf-0-9" if letter == "0–9" else "huruf-" + letter.lower()
+            lines += [f"## {letter} {{ #{anchor} }}", ""]
         name = f"**{_esc(term.term)}**" + (f" ({_esc(term.expansion)})" if term.expansion else "")
-        lines += [name, f": {_esc(term.definition)}"]
+        lines += [f"{name} {{ #{anchors[term.term.lower()]} }}", f": {_esc(term.definition)}"]
         if term.see:
-            lines.append(f"  Lihat juga: {', '.join(_esc(s) for s in term.see)}.")
+            see = [f"[{_esc(s)}](#{anchors[s.lower()]})" if s.lower() in anchors else _esc(s) for s in term.see]
+            lines.append(f"  Lihat juga: {', '.join(see)}.")
         lines.append("")
     return Generated(GLOSSARY, "Glosarium", _with_title("Glosarium", "\n".join(lines)))
 
@@ -294,19 +363,20 @@ def path_jp(book: Handbook, path: LearningPath) -> float:
     return sum(book.modules[m].manifest.jp for m in path.modules if m in book.modules)
 
 
+JP_RULE = (
+    "Menurut PP 11/2017 jo PP 17/2020, setiap PNS wajib mengikuti pengembangan kompetensi paling sedikit "
+    "20 JP setahun (ketentuan ini dapat berubah setelah peraturan pelaksana UU 20/2023 terbit; pastikan kepada "
+    "BKPSDM)."
+)
+
+
 def paths_index_page(book: Handbook) -> Generated:
     lines = [
         "Jalur belajar adalah urutan modul untuk satu peran. Ikuti urutannya: setiap modul datang setelah "
-        "prasyaratnya. Setiap PNS wajib mengikuti pengembangan kompetensi paling sedikit 20 JP setahun.",
+        "prasyaratnya. " + JP_RULE,
         "",
-        "| Jalur | Untuk | Modul | JP |",
-        "|---|---|---|---|",
+        paths_cards(book, base="../"),
     ]
-    for path in book.paths:
-        audience = ", ".join(AUDIENCES.get(a, a) for a in path.audience) or "Semua ASN"
-        lines.append(
-            f"| [{_esc(path.title)}]({path.id}.md) | {_esc(audience)} | {len(path.modules)} | {path_jp(book, path):g} |"
-        )
     return Generated(PATHS, "Jalur Belajar", _with_title("Jalur Belajar", "\n".join(lines) + "\n"))
 
 
@@ -450,9 +520,11 @@ def generated_pages(book: Handbook, include_drafts: bool = True) -> list[Generat
 
 
 def fill_markers(book: Handbook, markdown: str, site_path: str, include_drafts: bool) -> str:
+    base = "../" * site_path.count("/")
     if MARKER_CATALOGUE in markdown:
-        base = "../" * site_path.count("/")
         markdown = markdown.replace(MARKER_CATALOGUE, catalogue_table(book, include_drafts, base))
+    if MARKER_PATHS in markdown:
+        markdown = markdown.replace(MARKER_PATHS, paths_cards(book, base))
     if MARKER_RULES in markdown:
         from .guide import rules_markdown
 

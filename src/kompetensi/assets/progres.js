@@ -861,6 +861,65 @@
     }
   }
 
+  function started(state, module) {
+    return module.lessons.some(function (l) { return lessonDone(state, module, l) || own(state.lessons, module.id + "/" + l.slug); }) ||
+      Boolean(state.answers[module.id] && Object.keys(state.answers[module.id]).length) ||
+      attemptsOf(state, module).length > 0;
+  }
+
+  /* Where to continue a module: the first unfinished lesson, then the quiz; null when it is complete. */
+  function resumePoint(state, module, passMark) {
+    var open = module.lessons.filter(function (l) { return !lessonDone(state, module, l); })[0];
+    if (open) {
+      return { title: open.title, url: open.url };
+    }
+    var s = moduleStatus(state, module, passMark);
+    if (module.quiz && !s.passed) {
+      return { title: "Kuis modul", url: module.quiz.url };
+    }
+    return null;
+  }
+
+  /* The module page's start button becomes "Lanjutkan" once there is progress; cards get their marks. */
+  function continueMarks(info) {
+    var state = load();
+    var start = document.querySelector("a.kd-mulai[data-modul]");
+    var module = start ? findModule(info, start.getAttribute("data-modul")) : null;
+    if (start && module && started(state, module) && !start.dataset.kdSet) {
+      start.dataset.kdSet = "1";
+      var point = resumePoint(state, module, info.passMark);
+      if (point) {
+        start.textContent = "Lanjutkan: " + point.title;
+        start.setAttribute("href", ROOT + point.url);
+      } else {
+        start.textContent = "Modul selesai · baca lagi dari awal";
+      }
+    }
+    Array.prototype.forEach.call(document.querySelectorAll(".kd-kartu[data-modul]"), function (card) {
+      var id = card.getAttribute("data-modul");
+      var m = findModule(info, id);
+      if (!m || card.querySelector(".kd-tanda")) {
+        return;
+      }
+      var text = own(state.modules, id) ? "✓ selesai" : (started(state, m) ? "sedang dipelajari" : "");
+      if (text) {
+        var info_ = card.querySelector(".kd-kartu-info");
+        (info_ || card).appendChild(el("span", { class: "kd-tanda" + (own(state.modules, id) ? " kd-selesai" : ""),
+          text: " · " + text }));
+      }
+    });
+    var lanjut = document.querySelector(".kd-lanjutkan");
+    if (lanjut && !lanjut.childElementCount) {
+      var current = info.modules.filter(function (m) { return started(state, m) && !own(state.modules, m.id); })[0];
+      var target = current ? resumePoint(state, current, info.passMark) : null;
+      if (current && target) {
+        lanjut.appendChild(el("a", { class: "md-button md-button--primary", href: ROOT + target.url,
+          text: "Lanjutkan belajar: " + current.title + " · " + target.title }));
+        lanjut.hidden = false;
+      }
+    }
+  }
+
   function quizSummary(s, passMark) {
     if (!s.quiz.attempts) {
       return "belum dicoba";
@@ -905,6 +964,18 @@
     navigator.serviceWorker.register(ROOT + "sw.js", { scope: ROOT }).catch(function () {});
   }
 
+  /* Whether every page of a module is in the offline cache: asked of the cache itself, never stored twice. */
+  function savedOffline(module) {
+    if (!("caches" in window)) {
+      return Promise.resolve(false);
+    }
+    return caches.open("kd-halaman").then(function (cache) {
+      return Promise.all(module.pages.map(function (page) { return cache.match(ROOT + page); }));
+    }).then(function (hits) {
+      return hits.every(Boolean);
+    }).catch(function () { return false; });
+  }
+
   function offlineButton(container, module) {
     if (container.querySelector("button") || !("serviceWorker" in navigator) || !("caches" in window)) {
       return;
@@ -914,23 +985,40 @@
     var note = el("p", { class: "kd-luring-status", role: "status", "aria-live": "polite" });
     container.appendChild(button);
     container.appendChild(note);
+    savedOffline(module).then(function (saved) {
+      if (saved) {
+        note.textContent = "Tersimpan: modul ini dapat dibaca di perangkat ini tanpa internet.";
+        button.textContent = "Perbarui salinan tanpa internet";
+      }
+    });
     button.addEventListener("click", function () {
       var urls = module.pages.map(function (page) { return ROOT + page; });
       urls.push(ROOT + "assets/kompetensi-data.json");
-      note.textContent = "Menyimpan " + urls.length + " halaman...";
+      var done = 0;
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+      note.textContent = "Menyimpan 0 dari " + urls.length + " halaman...";
       caches.open("kd-halaman").then(function (cache) {
         return Promise.all(urls.map(function (url) {
           return fetch(url, { credentials: "same-origin" }).then(function (response) {
-            if (response.ok) {
-              return cache.put(url, response);
+            if (!response.ok) {
+              throw new Error(String(response.status));
             }
-            return null;
+            return cache.put(url, response).then(function () {
+              done += 1;
+              note.textContent = "Menyimpan " + done + " dari " + urls.length + " halaman...";
+            });
           });
         }));
       }).then(function () {
         note.textContent = "Tersimpan: modul ini dapat dibaca di perangkat ini tanpa internet.";
+        button.textContent = "Perbarui salinan tanpa internet";
       }).catch(function () {
-        note.textContent = "Gagal menyimpan. Periksa sambungan internet, lalu coba lagi.";
+        note.textContent = "Gagal menyimpan (" + done + " dari " + urls.length + " halaman tersimpan). Periksa " +
+          "sambungan internet, lalu coba lagi.";
+      }).then(function () {
+        button.disabled = false;
+        button.removeAttribute("aria-busy");
       });
     });
   }
@@ -955,18 +1043,24 @@
       "Ini catatan pribadi di perangkat ini, bukan pencatatan resmi JP oleh BKPSDM." }));
 
     container.appendChild(el("h2", { id: "per-modul", text: "Per modul" }));
-    var table = el("table", {}, [el("thead", {}, [el("tr", {}, [
+    var table = el("table", { class: "kd-tumpuk" }, [el("thead", {}, [el("tr", {}, [
       el("th", { scope: "col", text: "Modul" }), el("th", { scope: "col", text: "Pelajaran" }),
       el("th", { scope: "col", text: "Kuis" }), el("th", { scope: "col", text: "Status" })])])]);
     var body = el("tbody");
     info.modules.forEach(function (module) {
       var s = moduleStatus(state, module, info.passMark);
       var link = el("a", { href: ROOT + module.url, text: module.title });
+      var cell = el("td", {}, [link]);
+      savedOffline(module).then(function (saved) {
+        if (saved) {
+          cell.appendChild(el("span", { class: "kd-tanda kd-luring-tanda", text: " · tersimpan tanpa internet" }));
+        }
+      });
       body.appendChild(el("tr", { "data-modul": module.id }, [
-        el("td", {}, [link]),
-        el("td", { text: s.lessonsDone + "/" + s.lessonsTotal }),
-        el("td", { text: s.quiz.attempts ? s.quiz.best.score + "%" : "–" }),
-        el("td", { text: s.complete ? "Selesai " + tanggal(s.completedAt) + " · " + angka(module.jp) + " JP"
+        cell,
+        el("td", { "data-label": "Pelajaran", text: s.lessonsDone + "/" + s.lessonsTotal }),
+        el("td", { "data-label": "Kuis", text: s.quiz.attempts ? s.quiz.best.score + "%" : "–" }),
+        el("td", { "data-label": "Status", text: s.complete ? "Selesai " + tanggal(s.completedAt) + " · " + angka(module.jp) + " JP"
           : (s.lessonsDone || s.quiz.attempts ? "Sedang dipelajari" : "Belum mulai") })
       ]));
     });
@@ -1018,7 +1112,7 @@
     } else if (!rows.length) {
       sheet.appendChild(el("p", { text: "Belum ada modul yang selesai." }));
     } else {
-      var table = el("table", {}, [el("thead", {}, [el("tr", {}, [
+      var table = el("table", { class: "kd-tumpuk" }, [el("thead", {}, [el("tr", {}, [
         el("th", { scope: "col", text: "Modul" }), el("th", { scope: "col", text: "Selesai" }),
         el("th", { scope: "col", text: "JP" }), el("th", { scope: "col", text: "Skor kuis" })])])]);
       var body = el("tbody");
@@ -1028,13 +1122,14 @@
         var quiz = quizRecord(state, m);
         total += m.jp;
         body.appendChild(el("tr", { "data-modul": m.id }, [el("td", { text: m.title }),
-          el("td", { text: tanggal(record.completedAt) }), el("td", { text: angka(m.jp) }),
-          el("td", { text: quiz.attempts
+          el("td", { "data-label": "Selesai", text: tanggal(record.completedAt) }),
+          el("td", { "data-label": "JP", text: angka(m.jp) }),
+          el("td", { "data-label": "Skor kuis", text: quiz.attempts
             ? record.score + "% terbaik; percobaan pertama " + quiz.first.score + "%; " + quiz.attempts + " percobaan"
             : record.score + "%" })]));
       });
       body.appendChild(el("tr", { class: "kd-total" }, [el("th", { scope: "row", text: "Jumlah" }), el("td"),
-        el("td", { text: angka(total) }), el("td")]));
+        el("td", { "data-label": "JP", text: angka(total) }), el("td")]));
       table.appendChild(body);
       sheet.appendChild(el("div", { class: "kd-tabel", tabindex: "0", role: "region", "aria-label": "Modul selesai" }, [table]));
     }
@@ -1201,7 +1296,15 @@
     var crumb = document.querySelector(".kd-crumb[data-modul]");
     var progress = document.getElementById("kd-progres");
     var record = document.getElementById("kd-catatan");
-    var needsData = crumb || progress || record || document.querySelector(".kd-prasyarat, .kd-jalur, .kd-luring");
+    var hasProgress = false;
+    try {
+      hasProgress = Boolean(window.localStorage.getItem(KEY));
+    } catch (error) {
+      hasProgress = false;
+    }
+    var cards = hasProgress && document.querySelector(".kd-kartu[data-modul], .kd-lanjutkan");
+    var needsData = crumb || progress || record || cards ||
+      document.querySelector(".kd-prasyarat, .kd-jalur, .kd-luring, .kd-mulai");
     if (!needsData) {
       showNotices();
       return;
@@ -1233,6 +1336,7 @@
       }
       landingMarks(info);
       pathMarks(info);
+      continueMarks(info);
       if (progress) {
         renderProgress(progress, info);
       }
@@ -1241,7 +1345,7 @@
       }
       showNotices();
     }
-    data(Boolean(progress || record || document.querySelector(".kd-jalur"))).then(run, function () { run(null); });
+    data(Boolean(progress || record || cards || document.querySelector(".kd-jalur"))).then(run, function () { run(null); });
   }
 
   registerServiceWorker();

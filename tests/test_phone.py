@@ -1,0 +1,152 @@
+"""Phone first: every generated page reads on a 360 px touch screen, boxes use body-size text, abbreviations
+answer a tap, the module page starts with its lessons, the offline notice helps, and a handout prints compact.
+Headless Chromium on the real handbook."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 800}
+
+
+@pytest.fixture(scope="module")
+def data(real_site: Path) -> dict:
+    return json.loads((real_site / "assets/kompetensi-data.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, locale="id-ID")
+    yield context.new_page()
+    context.close()
+
+
+SIDEWAYS = """() => Array.from(document.querySelectorAll("article *")).filter(e =>
+    e.clientWidth > 2 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible"
+).map(e => e.tagName + "." + e.className)"""
+
+
+def test_generated_pages_never_scroll_sideways(page, real_url: str, data: dict) -> None:
+    module = data["modules"][0]
+    pages = ["", "modul/", module["url"], "jalur/", data["paths"][0]["url"], "progres/", "catatan/", "glosarium/"]
+    pages.append("mitra/")
+    for rel in pages:
+        page.goto(real_url + rel)
+        page.wait_for_timeout(200)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], rel
+        assert page.evaluate(SIDEWAYS) == [], rel
+
+
+def test_text_in_boxes_is_body_size(page, real_url: str, data: dict) -> None:
+    page.goto(real_url + data["modules"][0]["lessons"][0]["url"])
+    sizes = page.locator("article .admonition p:not(.admonition-title)").evaluate_all(
+        "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert sizes and min(sizes) >= 15, sizes
+
+
+def test_tapping_an_abbreviation_shows_its_expansion_and_glossary_entry(page, real_url: str, data: dict) -> None:
+    page.goto(real_url + data["modules"][0]["lessons"][0]["url"])
+    abbr = page.locator("article abbr[data-kd-arti]").first
+    expansion = abbr.get_attribute("data-kd-arti")
+    abbr.tap()
+    note = page.locator(".kd-singkatan").first
+    assert expansion in note.inner_text()
+    href = note.locator("a").get_attribute("href")
+    assert "glosarium/#g-" in href
+    page.keyboard.press("Tab")  # the note's link is reachable by keyboard
+    page.goto(href)
+    assert page.locator("#" + href.split("#")[1]).count() == 1  # the entry exists
+    first_abbr = page.locator("article abbr[tabindex='0']")  # only first occurrences are Tab stops
+    assert first_abbr.count() == len(set(first_abbr.all_inner_texts()))
+
+
+def test_glossary_has_a_letter_bar_and_linked_see_also(page, real_url: str) -> None:
+    page.goto(real_url + "glosarium/")
+    letters = page.locator("nav.kd-az a")
+    assert letters.count() >= 10
+    for link in letters.all():
+        assert page.locator("#" + link.get_attribute("href").split("#")[1]).count() == 1
+    assert page.locator("article h2").first.inner_text().rstrip("¶") == "A"  # digits come last, not first
+    see = page.locator("article dd a[href^='#g-']")
+    assert see.count() >= 1
+    assert page.locator("#" + see.first.get_attribute("href").split("#")[1]).count() == 1
+
+
+def test_module_page_starts_with_the_action_and_the_lessons(page, real_url: str, data: dict) -> None:
+    module = data["modules"][0]
+    page.goto(real_url + module["url"])
+    start = page.locator("a.kd-mulai")
+    assert start.inner_text().startswith("Mulai belajar")
+    box = start.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"]  # on the first screen
+    first_lesson = page.locator("article ol li a").first.bounding_box()
+    assert first_lesson is not None and first_lesson["y"] < 1.5 * PHONE["height"]
+    page.goto(real_url + module["lessons"][0]["url"])
+    page.locator("#kd-tandai").tap()
+    page.goto(real_url + module["url"])
+    assert page.locator("a.kd-mulai").inner_text() == "Lanjutkan: " + module["lessons"][1]["title"]
+    marks = page.locator("article ol li .kd-tanda")  # the lesson list marks the finished lesson
+    assert marks.count() == 1
+    page.goto(real_url)
+    assert "Lanjutkan belajar: " + module["title"] in page.locator(".kd-lanjutkan").inner_text()
+
+
+def test_offline_notice_lists_saved_modules_and_learner_pages_work_offline(browser, real_url: str, data: dict) -> None:
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+        page = context.new_page()
+        module = data["modules"][2]
+        page.goto(real_url + module["url"])
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.get_by_role("button", name="Simpan modul ini untuk dibaca tanpa internet").click()
+        page.locator(".kd-luring-status").filter(has_text="Tersimpan").wait_for()
+        page.reload()
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        assert page.get_by_role("button", name="Perbarui salinan tanpa internet").is_visible()  # remembered
+        context.set_offline(True)
+        page.goto(real_url + "progres/")  # never visited: kept since the worker was installed
+        assert page.locator("h1").inner_text() == "Progres Saya"
+        assert "tersimpan tanpa internet" in page.locator(f"tr[data-modul='{module['id']}']").inner_text()
+        page.goto(real_url + data["modules"][-1]["lessons"][-1]["url"])  # never visited nor saved
+        assert "Tidak ada sambungan internet" in page.locator("h1").inner_text()
+        assert module["title"] in page.locator("main").inner_text()
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert (background == "rgb(30, 33, 41)") == (scheme == "dark"), background
+        context.close()
+
+
+def test_print_handout_is_compact(browser, real_url: str, data: dict) -> None:
+    module = next(m for m in data["modules"] if m["id"] == "belajar-wajib-asn")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(real_url + module["url"] + "cetak/")
+    page.emulate_media(media="print")
+    size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('article .md-typeset, article')).fontSize)"
+    )
+    paragraph = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    assert paragraph >= 14.6, (size, paragraph)  # 11 pt
+    assert {q for q in page.locator(".quiz").evaluate_all("els => els.map(e => getComputedStyle(e).breakInside)")} == {
+        "avoid"
+    }
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") in (
+        "rgb(255, 255, 255)",
+        "rgba(0, 0, 0, 0)",
+    )
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages <= 14, pages
+    context.close()
+
+
+def test_unknown_address_gets_an_indonesian_page(page, real_url: str) -> None:
+    page.goto(real_url + "404.html")  # what a host serves for an unknown address
+    assert page.locator("h1").inner_text() == "Halaman tidak ditemukan"
+    assert page.get_by_role("link", name="Beranda").count() >= 1
