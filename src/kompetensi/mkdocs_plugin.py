@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import rcssmin
+import rjsmin
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -40,6 +42,14 @@ _RAW_QUIZ = re.compile(r"</?quiz>")  # tags, not the escaped text a page may use
 _ASSETS_MARK = "<!-- kompetensi:aset-kuis -->"
 QUIZ_CSS = "assets/mkdocs-quiz.css"
 PROGRESS_JS = "assets/progres.js"
+MINIFIED = (
+    "progres.js",
+    "kompetensi.js",
+    "kompetensi-search.js",
+    "kompetensi.css",
+    "kompetensi-search.css",
+    "mkdocs-quiz.css",
+)
 
 
 class KompetensiConfig(Config):
@@ -196,6 +206,16 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
 
             page.content = _PRINT_SLOT.sub(fill, page.content)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Minify the handbook's own scripts and styles: about 7 KB gzip off a phone's first visit."""
+        assets = Path(config.site_dir) / "assets"
+        for name in MINIFIED:
+            path = assets / name
+            if path.is_file():
+                text = path.read_text(encoding="utf-8")
+                small = rjsmin.jsmin(text) if name.endswith(".js") else rcssmin.cssmin(text)
+                path.write_text(small, encoding="utf-8")
 
     def _module_of(self, src_uri: str) -> Module | None:
         """The module a page belongs to: its lessons, quiz, facilitator guide and landing page."""

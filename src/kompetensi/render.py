@@ -114,8 +114,7 @@ def paths_cards(book: Handbook, base: str) -> str:
             "",
             f"### [{_esc(path.title)}]({base}jalur/{path.id}.md)",
             "",
-            f"Untuk {_esc(audience)} · {len(path.modules)} modul · {jp_text(path_jp(book, path))}"
-            "{ .kd-kartu-info }",
+            f"Untuk {_esc(audience)} · {len(path.modules)} modul · {jp_text(path_jp(book, path))}{{ .kd-kartu-info }}",
             "",
             _esc(path.summary),
             "",
@@ -157,7 +156,7 @@ def landing_page(book: Handbook, module: Module) -> Generated:
         first = module.lessons[0]
         # progres.js turns this into "Lanjutkan: <next unfinished lesson>" once there is progress.
         lines += [
-            f'[Mulai belajar: {_esc(first.title or first.slug)}]({first.filename}){{ .md-button .md-button--primary '
+            f"[Mulai belajar: {_esc(first.title or first.slug)}]({first.filename}){{ .md-button .md-button--primary "
             f'.kd-mulai data-modul="{module.id}" }}',
             "",
         ]
