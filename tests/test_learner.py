@@ -196,15 +196,20 @@ def test_path_and_module_pages_show_completion(context, real_url: str, data: dic
     assert mark.inner_text().strip() == "✓ selesai"
 
 
-def test_module_saved_for_offline_reading(context, real_url: str, data: dict) -> None:
-    page = context.new_page()
-    module = data["modules"][2]
+def save_for_offline(page, real_url: str, module: dict) -> None:
+    """Save a whole module with its page's button, then let the service worker control the page."""
     page.goto(real_url + module["url"])
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.get_by_role("button", name="Simpan modul ini untuk dibaca tanpa internet").click()
     page.locator(".kd-luring-status").filter(has_text="Tersimpan").wait_for()
-    page.reload()  # let the service worker control the page
+    page.reload()
     page.wait_for_function("navigator.serviceWorker.controller !== null")
+
+
+def test_module_saved_for_offline_reading(context, real_url: str, data: dict) -> None:
+    page = context.new_page()
+    module = data["modules"][2]
+    save_for_offline(page, real_url, module)
     context.set_offline(True)
     try:
         last = module["lessons"][-1]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from .test_learner import save_for_offline
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 800}
@@ -103,12 +105,7 @@ def test_offline_notice_lists_saved_modules_and_learner_pages_work_offline(brows
         context = browser.new_context(viewport=PHONE, color_scheme=scheme)
         page = context.new_page()
         module = data["modules"][2]
-        page.goto(real_url + module["url"])
-        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        page.get_by_role("button", name="Simpan modul ini untuk dibaca tanpa internet").click()
-        page.locator(".kd-luring-status").filter(has_text="Tersimpan").wait_for()
-        page.reload()
-        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        save_for_offline(page, real_url, module)
         assert page.get_by_role("button", name="Perbarui salinan tanpa internet").is_visible()  # remembered
         context.set_offline(True)
         page.goto(real_url + "progres/")  # never visited: kept since the worker was installed

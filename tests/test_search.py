@@ -416,3 +416,21 @@ def test_search_says_so_when_the_index_cannot_load_and_retries(browser, real_url
     assert _search(page, "IKD") != []  # the next query loads the index now that it can
     assert "tidak dapat dimuat" not in status.inner_text()
     context.close()
+
+
+@browser_test
+def test_phone_search_finds_phrases_ranks_lessons_first_and_starts_snippets_at_a_sentence(
+    browser, real_url: str
+) -> None:
+    context = _context(browser, width=360)
+    page = context.new_page()
+    _open(page, real_url + LESSON)
+    found = _search(page, "pengaduan masyarakat")
+    assert any(path.startswith("/modul/pengaduan-sp4n-lapor/") for path in found[:5]), found
+    # A module quiz repeats its lessons' words; the lessons that teach the topic come first.
+    for query in ("SRIKANDI", "tanda tangan elektronik", "data pribadi"):
+        found = _search(page, query)
+        assert not found[0].endswith("/kuis/"), (query, found[:3])
+    snippets = page.locator(".kd-cari__cuplikan").all_inner_texts()
+    assert snippets and all(not re.match(r"^[a-z]", s.strip()) for s in snippets), snippets
+    context.close()

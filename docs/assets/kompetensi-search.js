@@ -332,9 +332,23 @@
     return node;
   }
 
+  /* Pagefind cuts its excerpt anywhere and joins list items and headings with ". ": start the snippet at the
+     first sentence that begins before the first hit, and mark a cut start with an ellipsis. */
+  function fromSentence(html) {
+    var text = html || "";
+    var hit = text.indexOf("<mark>");
+    var limit = hit === -1 ? text.length : hit;
+    var match = /[.!?:;]\s+(?=[A-Z0-9\u201c"(])/.exec(text.slice(0, limit));
+    if (match && match.index < 120) {
+      return text.slice(match.index + match[0].length);
+    }
+    return /^[a-z]/.test(text) ? "\u2026 " + text : text;
+  }
+
   /* Pagefind's excerpt is text with <mark> around the hits: keep exactly that, nothing else. */
   function excerpt(html) {
     var out = el("span", "kd-cari__cuplikan");
+    html = fromSentence(html);
     var parsed = new DOMParser().parseFromString("<body>" + (html || "") + "</body>", "text/html").body;
     parsed.childNodes.forEach(function (node) {
       if (node.nodeType === 3) {
@@ -383,15 +397,25 @@
     return text;
   }
 
+  /* Results appear one by one as their fragments arrive (in rank order): on a slow connection the first
+     result shows long before the tenth has downloaded. */
   function showPage(ticket, query) {
     var next = merged.slice(shown.length, shown.length + PAGE);
-    return Promise.all(next.map(function (entry) { return entry.best.data(); })).then(function (datas) {
+    var loading = next.map(function (entry) { return entry.best.data(); });
+    var chain = Promise.resolve();
+    loading.forEach(function (pending) {
+      chain = chain.then(function () {
+        return pending.then(function (data) {
+          if (ticket === latest) {
+            list.appendChild(resultItem(data));
+          }
+        });
+      });
+    });
+    return chain.then(function () {
       if (ticket !== latest) {
         return;
       }
-      datas.forEach(function (data) {
-        list.appendChild(resultItem(data));
-      });
       shown = shown.concat(next);
       more.hidden = shown.length >= merged.length;
       list.setAttribute("data-kd-kueri", query);

@@ -30,6 +30,7 @@ DATA_VERSION = 1
 DATA_FILE = "kompetensi-cari.json"
 """Written next to Pagefind's bundle (:func:`search_data`); loaded by the search box with the index."""
 
+QUIZ_WEIGHT = 0.5
 TITLE_WEIGHT = 10
 """Pagefind weight of the page title (its own default for h1 is 7, for body text 1; 10 is the maximum)."""
 
@@ -171,6 +172,9 @@ def mark_page(page_html: str, meta: dict[str, str] | None = None) -> str:
                 extra.append(f'data-kd-cari-{key}="{html.escape((meta or {})[key], quote=True)}"')
             if keys:
                 extra.append('data-pagefind-meta="' + ", ".join(f"{k}[data-kd-cari-{k}]" for k in keys) + '"')
+            if (meta or {}).get("jenis") == "Kuis modul":
+                # A module quiz repeats its lessons' words: the lesson that teaches a topic ranks above it.
+                extra.append(f'data-pagefind-weight="{QUIZ_WEIGHT}"')
         elif tag == "h1" and not title_done:
             title_done = True
             extra.append(f'data-pagefind-weight="{TITLE_WEIGHT}"')
