@@ -211,3 +211,9 @@ def test_real_handbook_builds_strict(real_site: Path) -> None:
     for module_id in modules:
         assert (real_site / f"modul/{module_id}/index.html").is_file()
     test_built_site_requests_no_other_origin(real_site)
+
+
+def test_theme_assets_are_published_wherever_the_theme_is_installed(site: Path) -> None:
+    """The guard against files from outside docs/ must not drop the theme's own files (installed elsewhere)."""
+    assert list((site / "assets/javascripts").glob("bundle.*.min.js"))
+    assert list((site / "assets/stylesheets").glob("main.*.min.css"))

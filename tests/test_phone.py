@@ -43,6 +43,7 @@ def test_generated_pages_never_scroll_sideways(page, real_url: str, data: dict) 
         page.wait_for_timeout(200)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], rel
         assert page.evaluate(SIDEWAYS) == [], rel
+        assert not re.search(r"\{:? ?[.#]", page.locator("article").inner_text()), rel  # no attribute list shown
 
 
 def test_text_in_boxes_is_body_size(page, real_url: str, data: dict) -> None:

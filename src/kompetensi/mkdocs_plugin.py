@@ -109,11 +109,12 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             for asset in module.assets:
                 site_path = render.module_path(module.id, asset.relative_to(module.dir).as_posix())
                 files.append(File.generated(config, site_path, abs_src_path=str(asset)))
-        # Never publish what a link points at outside the repository (the checker reports it too).
-        root = Path(config.config_file_path or ".").resolve().parent
+        # Never publish what a symbolic link in docs/ points at outside docs/ (the checker reports it too).
+        # Only files read from docs/ are judged: the theme's own files live wherever the theme is installed.
+        docs = Path(config.docs_dir).resolve()
         for file in list(files):
             source = file.abs_src_path
-            if source and not _inside(Path(source), root):
+            if source and file.src_dir and Path(file.src_dir).resolve() == docs and not _inside(Path(source), docs):
                 files.remove(file)
         in_nav = set(_nav_paths(config.nav))
         for generated in render.generated_pages(self.book, self.drafts):

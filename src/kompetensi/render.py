@@ -92,7 +92,7 @@ def catalogue_table(book: Handbook, include_drafts: bool, base: str) -> str:
             "",
             f"### [{_esc(m.title)}]({base}{module_path(module.id)})",
             "",
-            f"{LEVELS.get(m.level, m.level)} · {jp_text(m.jp)} · {lessons} pelajaran{{ .kd-kartu-info }}",
+            f"{LEVELS.get(m.level, m.level)} · {jp_text(m.jp)} · {lessons} pelajaran\n{{: .kd-kartu-info }}",
             "",
             _esc(m.summary),
             "",
@@ -114,7 +114,8 @@ def paths_cards(book: Handbook, base: str) -> str:
             "",
             f"### [{_esc(path.title)}]({base}jalur/{path.id}.md)",
             "",
-            f"Untuk {_esc(audience)} · {len(path.modules)} modul · {jp_text(path_jp(book, path))}{{ .kd-kartu-info }}",
+            f"Untuk {_esc(audience)} · {len(path.modules)} modul · {jp_text(path_jp(book, path))}"
+            "\n{: .kd-kartu-info }",
             "",
             _esc(path.summary),
             "",
