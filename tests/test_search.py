@@ -86,7 +86,11 @@ def test_mark_page_indexes_the_article_only_and_skips_quiz_answers() -> None:
     assert '<form class="later">' in marked
     assert "var s = '<form class=\"x\">'; /* <h1> </article> */" in marked
     assert "<!-- <fieldset> in a comment -->" in marked
-    assert marked.count("data-pagefind-weight") == 1
+    # A module quiz weighs half as a whole (its lessons rank first); the title weighs ten inside it.
+    assert 'data-pagefind-weight="0.5"' in article
+    assert marked.count("data-pagefind-weight") == 2
+    lesson = search.mark_page(PAGE, {"modul": "A", "jenis": "Pelajaran 1"})
+    assert 'data-pagefind-weight="0.5"' not in lesson and lesson.count("data-pagefind-weight") == 1
 
 
 def test_mark_page_without_content_area_fails() -> None:

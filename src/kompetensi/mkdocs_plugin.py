@@ -179,7 +179,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         # What mkdocs-quiz appends after the mark is its inline script, style and sidebar (about 60 KB on every
         # quiz page): its behaviour is progres.js's, its style the shared assets/mkdocs-quiz.css.
         html, _, _ = html.partition(_ASSETS_MARK)
-        self.bodies[src_uri] = html
+        if src_uri in self.pages:  # module pages are the chapters of their print handout
+            self.bodies[src_uri] = html
         if src_uri in self.pages:
             html = _stable_quiz_ids(html, render.question_keys(self.pages[src_uri][1]))
         if _RAW_QUIZ.search(_CODE.sub("", html)):

@@ -204,7 +204,7 @@ def _parse(html: str) -> _StartTags:
     return parser
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=128)  # a build passes every page once: a large cache would only hold all pages in memory
 def removals(html: str) -> tuple[str, ...]:
     """What :func:`clean` takes out of ``html``, in Indonesian, e.g. "atribut onerror pada <img>"."""
     cleaned = clean(html)
