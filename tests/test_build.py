@@ -217,3 +217,19 @@ def test_theme_assets_are_published_wherever_the_theme_is_installed(site: Path) 
     """The guard against files from outside docs/ must not drop the theme's own files (installed elsewhere)."""
     assert list((site / "assets/javascripts").glob("bundle.*.min.js"))
     assert list((site / "assets/stylesheets").glob("main.*.min.css"))
+
+
+def test_a_draft_in_a_learning_path_never_breaks_the_build(mini: Path) -> None:
+    """A partner's draft module, already added to a path, builds: production leaves it out, preview shows it."""
+    (mini / "modules/jalur.yml").write_text(
+        "paths:\n  - id: semua\n    title: Semua\n    summary: Urutan.\n    modules: [contoh-dasar, contoh-lanjut]\n",
+        encoding="utf-8",
+    )
+    edit(mini / "modules/contoh-lanjut/module.yml", "status: published", "status: draft")
+    production = build(mini)
+    assert production.returncode == 0, production.stderr[-3000:]
+    path_page = _article(mini / "site/jalur/semua/index.html")
+    assert "Contoh Modul Dasar" in path_page and "Contoh Modul Lanjut" not in path_page
+    preview = build(mini, env={"KOMPETENSI_PRATINJAU": "1"})
+    assert preview.returncode == 0, preview.stderr[-3000:]
+    assert "Contoh Modul Lanjut" in _article(mini / "site/jalur/semua/index.html")

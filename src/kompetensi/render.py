@@ -6,6 +6,7 @@ so a move to another generator only needs a new adapter.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -192,8 +193,10 @@ def landing_page(book: Handbook, module: Module) -> Generated:
     if m.prerequisites:
         for pre in m.prerequisites:
             other = book.modules.get(pre)
-            title = other.manifest.title if other else pre
-            lines.append(f'- [{_esc(title)}](../{pre}/index.md){{ .kd-prasyarat data-modul="{pre}" }}')
+            if other is None:  # a draft (or unknown) module: named, not linked, in a production build
+                lines.append(f"- {_esc(pre)} (belum terbit)")
+                continue
+            lines.append(f'- [{_esc(other.manifest.title)}](../{pre}/index.md){{ .kd-prasyarat data-modul="{pre}" }}')
     else:
         lines.append("Tidak ada prasyarat: modul ini bisa menjadi awal belajar Anda.")
     lines += ["", "## Untuk fasilitator dan lokakarya", ""]
@@ -506,7 +509,22 @@ def print_page(book: Handbook, module: Module) -> Generated:
     )
 
 
+def visible(book: Handbook, include_drafts: bool) -> Handbook:
+    """The handbook as a production site shows it: without draft modules, and without them in any path (a
+    partner's draft added to a path must not break the build nor show a link to a page that is not there)."""
+    if include_drafts:
+        return book
+    kept = {k: m for k, m in book.modules.items() if m.manifest.status != "draft"}
+    paths = []
+    for path in book.paths:
+        pairs = [(m, line) for m, line in zip(path.modules, path.module_lines or [0] * len(path.modules), strict=False)]
+        shown = [(m, line) for m, line in pairs if m in kept or m not in book.modules]
+        paths.append(dataclasses.replace(path, modules=[m for m, _ in shown], module_lines=[line for _, line in shown]))
+    return dataclasses.replace(book, modules=kept, paths=paths)
+
+
 def generated_pages(book: Handbook, include_drafts: bool = True) -> list[Generated]:
+    book = visible(book, include_drafts)
     pages = [catalogue_page(book, include_drafts)]
     if book.paths:
         pages.append(paths_index_page(book))
@@ -524,7 +542,7 @@ def fill_markers(book: Handbook, markdown: str, site_path: str, include_drafts: 
     if MARKER_CATALOGUE in markdown:
         markdown = markdown.replace(MARKER_CATALOGUE, catalogue_table(book, include_drafts, base))
     if MARKER_PATHS in markdown:
-        markdown = markdown.replace(MARKER_PATHS, paths_cards(book, base))
+        markdown = markdown.replace(MARKER_PATHS, paths_cards(visible(book, include_drafts), base))
     if MARKER_RULES in markdown:
         from .guide import rules_markdown
 
