@@ -440,6 +440,12 @@ CASES = [
         _write(f"{L}/01-satu.md", LESSON + "<div>\n\nIsi yang tidak pernah ditutup.\n"),
     ),
     (
+        "link-to-draft",
+        f"{L}/01-satu.md",
+        8,
+        _edit(f"{D}/module.yml", "status: published", "status: draft"),
+    ),
+    (
         "reference-copy-site",
         f"{D}/module.yml",
         16,

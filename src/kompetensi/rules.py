@@ -464,6 +464,14 @@ _RULES = [
         "Jangkar dibentuk dari judul: huruf kecil, spasi menjadi '-', tanda baca dibuang.",
     ),
     Rule(
+        "link-to-draft",
+        E,
+        "tautan",
+        "Tautan ke modul draf",
+        "Tautan '{target}' menuju modul draf '{module}', yang tidak ada di situs terbit.",
+        "Tunggu sampai modul itu berstatus review atau published, atau tautkan halaman lain untuk sementara.",
+    ),
+    Rule(
         "image-missing",
         E,
         "tautan",

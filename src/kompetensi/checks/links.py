@@ -17,11 +17,11 @@ from urllib.parse import unquote
 from ..findings import Finding
 from ..model import Handbook
 from ..pageview import MarkdownConfig, markdown_config
-from ..render import generated_pages
+from ..render import MODULE_ROOT, generated_pages
 from ..rules import RULES
 from ..suggest import did_you_mean
 from ..traps import traps
-from .common import Hints, as_built, cached_view, page_view, sources
+from .common import Hints, Source, as_built, cached_view, page_view, sources
 
 VAGUE_TEXTS = {
     "klik di sini",
@@ -126,10 +126,24 @@ def check(book: Handbook, online: bool = False) -> list[Finding]:
                 continue
             if not link.image and " ".join(link.text.lower().split()) in VAGUE_TEXTS:
                 findings.append(RULES["link-text-vague"].at(*here, text=link.text))
-            findings += _internal(site, src.site_path, target, link.image, here, hint)
+            found = _internal(site, src.site_path, target, link.image, here, hint)
+            findings += found or _into_draft(book, src, target, here)
     if online:
         findings += check_external(book.root, external)
     return findings
+
+
+def _into_draft(book: Handbook, src: Source, target: str, here: tuple[str, int, int]) -> list[Finding]:
+    """A page that is published must not link into a draft module: the production site does not have it."""
+    if src.module is not None and src.module.manifest.status == "draft":
+        return []
+    url = unquote(target.partition("#")[0].split("?", 1)[0])
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src.site_path), url)) if url else src.site_path
+    parts = resolved.split("/")
+    module = book.modules.get(parts[1]) if len(parts) > 1 and parts[0] == MODULE_ROOT else None
+    if module is None or module.manifest.status != "draft":
+        return []
+    return [RULES["link-to-draft"].at(*here, target=url, module=module.id)]
 
 
 def _internal(
