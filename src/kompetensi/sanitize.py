@@ -113,6 +113,12 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IGNORED_IN_URL = re.compile(r"[\t\n\r]")
 
 
+def url_scheme(value: str) -> str | None:
+    """The scheme of a URL as a browser reads it (tabs and newlines anywhere are dropped, leading spaces too)."""
+    match = _SCHEME.match(_IGNORED_IN_URL.sub("", value).lstrip("\x00 "))
+    return match.group(1).lower() if match else None
+
+
 def url_problem(value: str, image: bool = False) -> str | None:
     """Why a URL may not stand in a page (None when it may): another origin, a script scheme, a trick."""
     cleaned = _IGNORED_IN_URL.sub("", value)  # browsers drop these anywhere in a URL
@@ -120,10 +126,9 @@ def url_problem(value: str, image: bool = False) -> str | None:
         return "alamat berisi spasi atau karakter kendali di awal atau di dalamnya"
     if cleaned[:2].replace("\\", "/") == "//":
         return "alamat yang diawali '//' memuat situs lain"
-    scheme = _SCHEME.match(cleaned)
-    if scheme is None:
+    name = url_scheme(cleaned)
+    if name is None:
         return None
-    name = scheme.group(1).lower()
     if image:
         return f"gambar dari alamat '{name}:' memuat situs lain atau menjalankan kode; simpan gambar di folder modul"
     if name not in URL_SCHEMES:

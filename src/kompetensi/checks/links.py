@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 import time
 import urllib.error
 import urllib.request
@@ -19,6 +18,7 @@ from ..model import Handbook
 from ..pageview import MarkdownConfig, markdown_config
 from ..render import MODULE_ROOT, generated_pages
 from ..rules import RULES
+from ..sanitize import url_scheme
 from ..suggest import did_you_mean
 from ..traps import traps
 from .common import Hints, Source, as_built, cached_view, page_view, sources
@@ -85,13 +85,6 @@ def site_map(book: Handbook) -> SiteMap:
 
 SCRIPT_SCHEMES = frozenset({"javascript", "data", "vbscript", "file"})
 """Schemes that run or embed code: the safety check names them (html-removed); the others get a link rule."""
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]{0,30}):")
-
-
-def url_scheme(target: str) -> str | None:
-    """The scheme of a URL as a browser reads it (tabs and newlines inside are dropped)."""
-    match = _SCHEME.match(re.sub(r"[\t\n\r]", "", target).lstrip("\x00 "))
-    return match.group(1).lower() if match else None
 
 
 def check(book: Handbook, online: bool = False) -> list[Finding]:
@@ -133,12 +126,19 @@ def check(book: Handbook, online: bool = False) -> list[Finding]:
     return findings
 
 
+def _resolve(from_path: str, target: str) -> tuple[str, str, str]:
+    """The site path a link points at (resolved from the page it stands on), its URL part and its anchor."""
+    url, _, anchor = target.partition("#")
+    url = unquote(url.split("?", 1)[0])
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), url)) if url else from_path
+    return resolved, url, unquote(anchor)
+
+
 def _into_draft(book: Handbook, src: Source, target: str, here: tuple[str, int, int]) -> list[Finding]:
     """A page that is published must not link into a draft module: the production site does not have it."""
     if src.module is not None and src.module.manifest.status == "draft":
         return []
-    url = unquote(target.partition("#")[0].split("?", 1)[0])
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src.site_path), url)) if url else src.site_path
+    resolved, url, _ = _resolve(src.site_path, target)
     parts = resolved.split("/")
     module = book.modules.get(parts[1]) if len(parts) > 1 and parts[0] == MODULE_ROOT else None
     if module is None or module.manifest.status != "draft":
@@ -154,9 +154,7 @@ def _internal(
     here: tuple[str, int, int],
     hint: Callable[[str, Iterable[str]], str] = did_you_mean,
 ) -> list[Finding]:
-    url, _, anchor = target.partition("#")
-    url = unquote(url.split("?", 1)[0])
-    anchor = unquote(anchor)
+    resolved, url, anchor = _resolve(from_path, target)
     if url.startswith("/"):
         rule = RULES["image-missing" if image else "link-missing-file"]
         return [
@@ -168,7 +166,6 @@ def _internal(
             )
         ]
     base = posixpath.dirname(from_path)
-    resolved = posixpath.normpath(posixpath.join(base, url)) if url else from_path
     if url and (url.endswith("/") or resolved not in site.pages and resolved + "/index.md" in site.pages):
         index = posixpath.join(resolved, "index.md")
         if index in site.pages:

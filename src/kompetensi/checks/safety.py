@@ -7,9 +7,10 @@ import re
 from ..findings import Finding
 from ..model import Handbook
 from ..rules import RULES
+from ..sanitize import url_scheme
 from ..traps import traps
 from .common import as_built, page_view, sources
-from .links import SCRIPT_SCHEMES, url_scheme
+from .links import SCRIPT_SCHEMES
 
 
 def check(book: Handbook) -> list[Finding]:
