@@ -6,6 +6,7 @@ or (because the checker's errors stop the build) by the site. Every scan here is
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -35,8 +36,15 @@ MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
 DETAILS = re.compile(r"^\s{0,40}(?:\?\?\?|!!!)\+?\s")
 
 
-@lru_cache(maxsize=4096)
 def traps(rel: str, text: str) -> tuple[Finding, ...]:
+    """The parser traps of a page, reported on ``rel``; an empty tuple when it may be rendered."""
+    return tuple(dataclasses.replace(f, path=rel) for f in _traps(text))
+
+
+@lru_cache(maxsize=4096)
+def _traps(text: str) -> tuple[Finding, ...]:
+    """Scanned once per text, whichever check asks first (the path is filled in by :func:`traps`)."""
+    rel = ""
     findings: list[Finding] = []
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
