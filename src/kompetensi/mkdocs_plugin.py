@@ -166,10 +166,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     def _sanitize(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         problems = sanitize.removals(html)
         if problems:
-            raise PluginError(
-                f"{page.file.src_uri}: penyaring HTML harus menghapus {'; '.join(problems[:5])}. Hapus dari "
-                "sumbernya; 'kompetensi check' menunjukkan barisnya."
-            )
+            raise PluginError(sanitize.refusal(page.file.src_uri, problems))
         return html + _ASSETS_MARK
 
     # After mkdocs_quiz (priority 0), so that only quizzes it did not render are left to find.

@@ -21,7 +21,7 @@ import markdown
 import yaml
 
 from .model import Answer, Question
-from .sanitize import TolerantParser, removals
+from .sanitize import Removal, TolerantParser, removals
 
 # mkdocs-quiz: its functions find quiz blocks; its plugin's parser reads question, answers and feedback.
 from mkdocs_quiz.parsing import FILL_BLANK_REGEX, mask_code_blocks  # isort: skip
@@ -129,7 +129,7 @@ class PageView:
     headings: list[tuple[int, str, str, int]] = field(default_factory=list)  # level, id, text, line
     links: list[Link] = field(default_factory=list)
     quizzes: list[QuizBlock] = field(default_factory=list)
-    removed: list[tuple[str, int]] = field(default_factory=list)  # what the sanitizer takes out, line
+    removed: list[tuple[Removal, int]] = field(default_factory=list)  # what the sanitizer takes out, line
     unclosed: tuple[str, int] | None = None  # a raw HTML element that swallows the rest of the page
     raw_quiz_line: int = 0
     raw_quiz_rule: str = "quiz-unclosed"
@@ -422,30 +422,22 @@ def _heading_offset(body: str, name: str, start: int) -> int:
     return match.start() if match else -1
 
 
-_NEEDLE = re.compile(
-    r'^(?:elemen <([\w:-]+)>|atribut ([\w:-]+)="(.*?)(?:\.\.\.)?" pada|sebagian nilai atribut ([\w:-]+))'
-)
-
-
-def _removed(html: str, lines: _Lines, start: int = 0) -> list[tuple[str, int]]:
+def _removed(html: str, lines: _Lines, start: int = 0) -> list[tuple[Removal, int]]:
     """What the sanitizer removes, each with the line of the source that most likely produced it."""
     found = []
-    for what in removals(html):
-        match = _NEEDLE.match(what)
+    for removal in removals(html):
         needles: list[re.Pattern[str]] = []
-        if match and match.group(1):
-            needles.append(re.compile(rf"<{re.escape(match.group(1))}(?![\w-])", re.I))
-        elif match and match.group(2):
-            value = match.group(3)
-            if value:
+        if removal.tag and not removal.attribute:
+            needles.append(re.compile(rf"<{re.escape(removal.tag)}(?![\w-])", re.I))
+        elif removal.attribute:
+            value = " ".join(removal.value.split())
+            if value and not removal.partial:
                 needles.append(re.compile(re.escape(value[:30])))
-            needles.append(re.compile(rf"(?<![\w-]){re.escape(match.group(2))}\s*[=:]", re.I))
-            if value:  # a Markdown link or image: the destination follows "](", maybe with entities in it
+            needles.append(re.compile(rf"(?<![\w-]){re.escape(removal.attribute)}\s*[=:]", re.I))
+            if value and not removal.partial:  # a Markdown link or image: the destination follows "]("
                 needles.append(re.compile(r"\]\(\s*<?" + re.escape(value[:4]), re.I))
-        elif match:
-            needles.append(re.compile(rf"(?<![\w-]){re.escape(match.group(4))}\s*[=:]", re.I))
         hit = next((h for n in needles if (h := n.search(lines.body, start) or n.search(lines.body))), None)
-        found.append((what, lines.of(hit.start()) if hit else lines.of(start)))
+        found.append((removal, lines.of(hit.start()) if hit else lines.of(start)))
     return found
 
 

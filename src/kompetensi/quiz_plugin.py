@@ -44,8 +44,5 @@ class KompetensiQuizPlugin(MkDocsQuizPlugin):
         html = super()._convert_fragment_markdown(text, page, config, files, md_inst=md_inst)
         problems = sanitize.removals(html)
         if problems:
-            raise PluginError(
-                f"{page.file.src_uri}: penyaring HTML harus menghapus {'; '.join(problems[:5])} dari sebuah kuis. "
-                "Hapus dari sumbernya; 'kompetensi check' menunjukkan barisnya."
-            )
+            raise PluginError(sanitize.refusal(page.file.src_uri, problems, " dari sebuah kuis"))
         return html

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -209,29 +210,57 @@ def _parse(html: str) -> _StartTags:
     return parser
 
 
+@dataclass(frozen=True)
+class Removal:
+    """One thing :func:`clean` takes out: an element, an attribute, or part of an attribute's value."""
+
+    tag: str = ""  # "" when only text content went (no element or attribute to name)
+    attribute: str = ""  # "" when the element itself went
+    value: str = ""
+    partial: bool = False
+
+    def __str__(self) -> str:
+        """In Indonesian, e.g. 'atribut onerror="alert(1)" pada <img>'."""
+        if not self.tag:
+            return "isi elemen yang tidak diizinkan"
+        if not self.attribute:
+            return f"elemen <{self.tag}>"
+        if self.partial:
+            return f"sebagian nilai atribut {self.attribute} pada <{self.tag}>"
+        return f'atribut {self.attribute}="{_short(self.value)}" pada <{self.tag}>'
+
+
 @lru_cache(maxsize=128)  # a build passes every page once: a large cache would only hold all pages in memory
-def removals(html: str) -> tuple[str, ...]:
-    """What :func:`clean` takes out of ``html``, in Indonesian, e.g. "atribut onerror pada <img>"."""
+def removals(html: str) -> tuple[Removal, ...]:
+    """What :func:`clean` takes out of ``html``."""
     cleaned = clean(html)
     if cleaned == html:
         return ()
     parsed_before, parsed_after = _parse(html), _parse(cleaned)
     before, after = parsed_before.tags, parsed_after.tags
     matcher = difflib.SequenceMatcher(a=[t for t, _ in before], b=[t for t, _ in after], autojunk=False)
-    found: list[str] = []
+    found: list[Removal] = []
     for op, a1, a2, b1, _ in matcher.get_opcodes():
         if op in ("delete", "replace"):
-            found += [f"elemen <{tag}>" for tag, _ in before[a1:a2]]
+            found += [Removal(tag) for tag, _ in before[a1:a2]]
         elif op == "equal":
             for (tag, old), (_, new) in zip(before[a1:a2], after[b1 : b1 + (a2 - a1)], strict=True):
                 for name, value in old.items():
                     if name not in new:
-                        found.append(f'atribut {name}="{_short(value)}" pada <{tag}>')
+                        found.append(Removal(tag, name, value))
                     elif new[name] != value and name != "class":
-                        found.append(f"sebagian nilai atribut {name} pada <{tag}>")
+                        found.append(Removal(tag, name, partial=True))
     if not found and parsed_before.text != parsed_after.text:
-        found.append("isi elemen yang tidak diizinkan")
+        found.append(Removal())
     return tuple(dict.fromkeys(found))
+
+
+def refusal(path: str, problems: tuple[Removal, ...], where: str = "") -> str:
+    """The build's message when the allowlist had to remove something from a page (``where``: in what part)."""
+    return (
+        f"{path}: penyaring HTML harus menghapus {'; '.join(map(str, problems[:5]))}{where}. Hapus dari sumbernya; "
+        "'kompetensi check' menunjukkan barisnya."
+    )
 
 
 def _short(value: str) -> str:

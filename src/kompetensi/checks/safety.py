@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ..findings import Finding
 from ..model import Handbook
 from ..rules import RULES
-from ..sanitize import url_scheme
+from ..sanitize import Removal, url_scheme
 from ..traps import traps
 from .common import as_built, page_view, sources
 from .links import SCRIPT_SCHEMES
@@ -26,24 +24,20 @@ def check(book: Handbook) -> list[Finding]:
         if view.unclosed:
             tag, line = view.unclosed
             findings.append(RULES["html-unclosed"].at(src.rel, line, 1, tag=tag))
-        for what, line in view.removed:
-            if _named_by_link_rules(what):
+        for removal, line in view.removed:
+            if _named_by_link_rules(removal):
                 continue
-            findings.append(RULES["html-removed"].at(src.rel, line, 1, what=what))
+            findings.append(RULES["html-removed"].at(src.rel, line, 1, what=str(removal)))
         built = as_built(book, src)
         if built != src.text:  # generated parts of a hand-written page: reported at the page's first line
-            for what, _ in page_view(book, built).removed:
-                findings.append(RULES["html-removed"].at(src.rel, 1, 1, what=what + " (bagian yang dihasilkan)"))
+            for removal, _ in page_view(book, built).removed:
+                findings.append(RULES["html-removed"].at(src.rel, 1, 1, what=f"{removal} (bagian yang dihasilkan)"))
     return findings
 
 
-_URL_REMOVED = re.compile(r'^atribut (?:href|src)="(.*)" pada <(?:a|img)>$')
-
-
-def _named_by_link_rules(what: str) -> bool:
+def _named_by_link_rules(removal: Removal) -> bool:
     """A link or image the link rules already explain better (link-http, link-scheme, image-remote)."""
-    match = _URL_REMOVED.match(what)
-    if not match:
+    if (removal.tag, removal.attribute) not in (("a", "href"), ("img", "src")) or removal.partial:
         return False
-    scheme = url_scheme(match.group(1).removesuffix("..."))
+    scheme = url_scheme(removal.value)
     return scheme is not None and scheme not in SCRIPT_SCHEMES
