@@ -22,6 +22,7 @@ import yaml
 
 from .model import Answer, Question
 from .sanitize import Removal, TolerantParser, removals
+from .traps import HTML_TAG, VOID
 
 # mkdocs-quiz: its functions find quiz blocks; its plugin's parser reads question, answers and feedback.
 from mkdocs_quiz.parsing import FILL_BLANK_REGEX, mask_code_blocks  # isort: skip
@@ -217,16 +218,14 @@ class _Lines:
 
 _SENTINEL = "KOMPETENSIAKHIRHALAMAN"
 _MARKUP = re.compile(r"[<&\[{]")
-_BLOCK_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>]{0,2000}?(/?)>")
-_VOID = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "base", "link", "meta", "source", "track"})
 
 
 def _first_unclosed(body: str, lines: _Lines) -> tuple[str, int]:
     """The outermost raw HTML element that is opened and never closed, with its line."""
     stack: list[tuple[str, int]] = []
-    for match in _BLOCK_TAG.finditer(body):
+    for match in HTML_TAG.finditer(body):
         closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
-        if name in _VOID or self_closing:
+        if name in VOID or self_closing:
             continue
         if not closing:
             stack.append((name, match.start()))

@@ -29,7 +29,7 @@ MAX_EMPHASIS = 2_000
 EMPHASIS = re.compile(r"[*_]")
 # md_in_html and pymdownx.details recurse once per nested element; 400 nested <div markdown> overflow the stack.
 MAX_HTML_DEPTH = 20
-HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>\n]{0,2000}?(/?)>")
+HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>]{0,2000}?(/?)>")
 VOID = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "base", "link", "meta", "source", "track"})
 LEADING_MARKERS = re.compile(r"^[ ]*(?:(?:[-*+]|\d{1,9}[.)])[ ]{1,4}|>[ ]{0,4})+")
 MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")

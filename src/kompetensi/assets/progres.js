@@ -862,7 +862,7 @@
   }
 
   function started(state, module) {
-    return module.lessons.some(function (l) { return lessonDone(state, module, l) || own(state.lessons, module.id + "/" + l.slug); }) ||
+    return module.lessons.some(function (l) { return lessonDone(state, module, l); }) ||
       Boolean(state.answers[module.id] && Object.keys(state.answers[module.id]).length) ||
       attemptsOf(state, module).length > 0;
   }
