@@ -149,7 +149,8 @@ def test_search_data_has_the_known_mis_stems_and_the_real_glossary() -> None:
     for root, derived_word in (("kelola", "pengelolaan"), ("duduk", "kependudukan"), ("rencana", "perencanaan")):
         assert any({root, derived_word} <= group for group in derived), root
     assert any({"tte", "tanda tangan elektronik"} <= set(group) for group in data["sinonim"])
-    words = data["kata"].split(" ")
+    assert "kata" not in data  # the vocabulary is downloaded only when a query needs correcting
+    words = search.search_words(book)["kata"].split(" ")
     assert "phishing" in words and "srikandi" in words and "pemutakhiran" in words
     assert "phising" not in words  # a typo the box corrects must not count as a word
 
@@ -216,6 +217,8 @@ def test_build_writes_an_indonesian_index_and_expansion_data(mini_site: Path) ->
     assert "data-pagefind-body" in (mini_site / "glosarium/index.html").read_text(encoding="utf-8")
     data = json.loads((bundle / search.DATA_FILE).read_text(encoding="utf-8"))
     assert any("tte" in group and "tanda tangan elektronik" in group for group in data["sinonim"])
+    words = json.loads((bundle / search.WORDS_FILE).read_text(encoding="utf-8"))["kata"].split(" ")
+    assert "tanda" in words and "sandi" in words
     assert not [name for name in UNUSED_BUNDLE_FILES if (bundle / name).exists()]
     assert not (mini_site / "search" / "search_index.json").exists()
 
@@ -250,6 +253,18 @@ def _search(page, query: str) -> list[str]:
     page.get_by_label(re.compile("^Kata atau singkatan")).fill(query)
     page.wait_for_selector(f"#kd-cari-hasil[data-kd-kueri={json.dumps(query)}]:not([aria-busy])", state="attached")
     return page.eval_on_selector_all(".kd-cari__tautan", "links => links.map(a => new URL(a.href).pathname)")
+
+
+def _top(page, query: str, count: int = 5) -> list[str]:
+    """The first ``count`` results: the box shows a phone screen's worth first, then more on request."""
+    found = _search(page, query)
+    more = page.locator(".kd-cari__lagi")
+    while len(found) < count and more.is_visible():
+        shown = len(found)
+        more.click()
+        page.wait_for_function(f"() => document.querySelectorAll('.kd-cari__tautan').length > {shown}")
+        found = page.eval_on_selector_all(".kd-cari__tautan", "links => links.map(a => new URL(a.href).pathname)")
+    return found[:count]
 
 
 def _all_results(page, query: str) -> list[str]:
@@ -292,7 +307,7 @@ def test_header_search_understands_affixes_and_acronyms(browser, real_site: Path
     myasn = "/modul/layanan-kepegawaian-digital/02-pemutakhiran-data-mandiri-myasn/"
     assert _search(page, "memutakhirkan data")[0] == myasn
     # Mis-stem: "kelola" and "pengelolaan" have different stems in Pagefind's stemmer.
-    assert "/modul/layanan-kepegawaian-digital/03-menyusun-skp-di-ekinerja/" in _search(page, "kelola kinerja")[:5]
+    assert "/modul/layanan-kepegawaian-digital/03-menyusun-skp-di-ekinerja/" in _top(page, "kelola kinerja")
     # Acronym and expansion, both ways.
     assert "/" + only_expansion in _all_results(page, "TTE")
     assert "/" + only_acronym in _all_results(page, "tanda tangan elektronik")
@@ -305,6 +320,35 @@ def test_header_search_understands_affixes_and_acronyms(browser, real_site: Path
     assert "Pelajaran" in first.locator(".kd-cari__modul").inner_text()
     assert first.locator(".kd-cari__judul-hasil").inner_text().strip()
     assert first.locator(".kd-cari__cuplikan mark").count() > 0
+    context.close()
+
+
+@browser_test
+def test_first_search_on_a_phone_downloads_only_the_first_screen(browser, real_url: str) -> None:
+    # A small phone (360 x 640), where the first results already fill the screen.
+    context = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True, service_workers="block")
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    _open(page, real_url + LESSON)
+    shown = _search(page, "tanda tangan elektronik")
+    fragments = [url for url in asked if url.endswith(".pf_fragment")]
+    assert len(fragments) == len(shown) >= 1, "one fragment per result shown, no more"
+    assert not any(url.endswith("/kompetensi-kata.json") for url in asked), "the word list is for typos only"
+    more = page.locator(".kd-cari__lagi")
+    assert more.is_visible()
+    # Scrolling to the end of the list brings the next batch without a tap.
+    page.locator("#kd-cari").evaluate("dialog => dialog.scrollTo(0, dialog.scrollHeight)")
+    page.wait_for_function(f"() => document.querySelectorAll('.kd-cari__tautan').length > {len(shown)}")
+    # Snippets: not the title again, and list items joined as a sentence would be, not "dapat. membedakan".
+    for item in page.locator(".kd-cari__tautan").all()[:6]:
+        title = item.locator(".kd-cari__judul-hasil").inner_text().strip()
+        snippet = item.locator(".kd-cari__cuplikan").inner_text().strip()
+        assert not snippet.startswith(title + "."), snippet
+        assert not re.search(r"\b(?!dll|dsb|dst|dkk|hlm|tgl|yth|sdr|no)[a-z]{2,}\. [a-z]", snippet), snippet
+    # A typo that Pagefind answers with a near word ("inaprok" -> "INA Digital") is still corrected.
+    assert _search(page, "inaprok")[0] == "/modul/pengadaan-digital/01-ekosistem-inaproc/"
+    assert sum(url.endswith("/kompetensi-kata.json") for url in asked) == 1
     context.close()
 
 

@@ -14,7 +14,14 @@
   var script = document.currentScript;
   var ROOT = new URL("../", script ? script.src : location.href).href; /* this file is in assets/ */
   var BUNDLE = ROOT + "pagefind/";
-  var PAGE = 10; /* results shown at a time */
+  /* Results shown at a time. Each result downloads a fragment of its page; while the learner types, the
+     on-screen keyboard leaves room for one or two results on a phone, so the first batch is two and the
+     next batches load as the list scrolls (or with the "more" button). */
+  var FIRST_PAGE = 2;
+  var PAGE = 10;
+  /* Fewer results than this for the query as typed, or a word the index does not hold: look for a typo
+     (downloads the word list). */
+  var ENOUGH = 3;
   var MAX_VARIANTS = 8;
   /* How much a query counts, by how far it is from what was typed ("salah" = as typed, but with a word
      the handbook does not contain: the corrected spelling then counts more). */
@@ -22,6 +29,7 @@
 
   var dialog, input, status, list, more, opener;
   var engine = null;
+  var vocabulary = null;
   var loadedModule = null;
   var resetting = Promise.resolve();
   var latest = 0;
@@ -73,9 +81,12 @@
         longest = Math.max(longest, key.split(" ").length);
       });
     });
+    return { forms: forms, derived: derived, longest: longest };
+  }
+
+  function prepareWords(data) {
     var words = (data.kata || "").split(" ").filter(Boolean);
-    return { forms: forms, derived: derived, longest: longest, words: words, known: new Set(words),
-      sorted: words.slice().sort() };
+    return { words: words, known: new Set(words), sorted: words.slice().sort() };
   }
 
   /* Pagefind only logs a part of the index that failed to download, then answers as if it had found
@@ -115,7 +126,7 @@
           import(BUNDLE + "pagefind.js").then(function (pagefind) {
             loadedModule = pagefind;
             /* No worker: one script less to download, and the index is small enough for the page. */
-            return pagefind.options({ excerptLength: 24, noWorker: true }).then(function () {
+            return pagefind.options({ excerptLength: 30, noWorker: true }).then(function () {
               return pagefind.init();
             }).then(function () {
               return pagefind;
@@ -129,6 +140,18 @@
       engine.catch(reset);
     }
     return engine;
+  }
+
+  /* The handbook's words, for correcting a typo: as heavy as the rest of a first search, so it is
+     downloaded only when a query finds (almost) nothing. */
+  function loadWords() {
+    if (!vocabulary) {
+      vocabulary = fetchJson(BUNDLE + "kompetensi-kata.json").then(prepareWords);
+      vocabulary.catch(function () {
+        vocabulary = null;
+      });
+    }
+    return vocabulary;
   }
 
   /* Pagefind keeps failed downloads (wasm, index chunks, fragments) for the rest of the visit: after a
@@ -304,17 +327,51 @@
     });
   }
 
+  /* Pagefind answers a misspelt word with the pages of its longest known beginning ("inaprok" finds
+     "INA Digital"), so a typo cannot be told by an empty result. A quoted word matches exactly, from the
+     index part the query has already downloaded: a word of four letters or more that matches nothing so
+     is a typo (glossary forms are known anyway). */
+  function unknownWords(loaded, query) {
+    var words = tokens(query).filter(function (word) {
+      return word.length >= 4 && !/^\d+$/.test(word) && !loaded.data.forms[word];
+    });
+    return Promise.all(words.map(function (word) {
+      return loaded.pagefind.search("\"" + word + "\"").then(function (found) {
+        return !found || !found.results || found.results.length === 0;
+      });
+    })).then(function (answers) {
+      return answers.some(Boolean);
+    });
+  }
+
+  /* The query as typed and its variants first; only when that finds (almost) nothing is the word list
+     downloaded to correct a typo, and the corrected query's results are merged in (the query as typed then
+     counts less). */
   function search(query) {
     return loadEngine().then(function (loaded) {
-      var corrected = correct(query, loaded.data);
-      var asked = [{ text: query, kind: corrected ? "salah" : "asli", label: query }]
+      var asked = [{ text: query, kind: "asli", label: query }]
         .concat(variants(query, loaded.data)).slice(0, MAX_VARIANTS);
-      if (corrected) {
-        asked = asked.concat([{ text: corrected, kind: "ejaan", label: corrected }]
-          .concat(variants(corrected, loaded.data, "ejaan")).slice(0, MAX_VARIANTS));
-      }
       return run(loaded.pagefind, asked).then(function (sets) {
-        return { pages: merge(sets), asked: asked, corrected: corrected };
+        return unknownWords(loaded, query).then(function (unknown) {
+          return { sets: sets, unknown: unknown };
+        });
+      }).then(function (first) {
+        var sets = first.sets;
+        if (!first.unknown && sets[0].results.length >= ENOUGH) {
+          return { pages: merge(sets), asked: asked, corrected: null };
+        }
+        return loadWords().then(function (words) {
+          var corrected = correct(query, words);
+          if (!corrected) {
+            return { pages: merge(sets), asked: asked, corrected: null };
+          }
+          asked[0].kind = "salah";
+          var fixed = [{ text: corrected, kind: "ejaan", label: corrected }]
+            .concat(variants(corrected, loaded.data, "ejaan")).slice(0, MAX_VARIANTS);
+          return run(loaded.pagefind, fixed).then(function (more) {
+            return { pages: merge(sets.concat(more)), asked: asked.concat(fixed), corrected: corrected };
+          });
+        });
       });
     });
   }
@@ -345,10 +402,55 @@
     return /^[a-z]/.test(text) ? "\u2026 " + text : text;
   }
 
+  /* The excerpt often begins with the page title (or its end, when Pagefind cut into it), which the result
+     already shows above it. */
+  function withoutTitle(html, title) {
+    var plain = html.replace(/<\/?mark>/g, "");
+    var words = (title || "").split(" ");
+    var tail = null;
+    for (var k = 0; k < words.length && tail === null; k++) {
+      var candidate = words.slice(k).join(" ");
+      var stop = /[.!?:]$/.test(candidate) ? " " : ". ";
+      if (candidate && plain.indexOf(candidate + stop) === 0) {
+        tail = candidate + stop;
+      }
+    }
+    if (tail === null) {
+      return html;
+    }
+    var seen = 0;
+    var i = 0;
+    while (i < html.length && seen < tail.length) {
+      if (html.startsWith("<mark>", i)) {
+        i += 6;
+      } else if (html.startsWith("</mark>", i)) {
+        i += 7;
+      } else {
+        i += 1;
+        seen += 1;
+      }
+    }
+    var rest = html.slice(i);
+    if (rest.startsWith("</mark>")) {
+      rest = rest.slice(7);
+    }
+    return rest || html;
+  }
+
+  /* Pagefind ends every block with ". ", so list items after a lead-in read "Anda dapat: membedakan X.
+     menjelaskan Y". A sentence never starts in lower case (EYD), so such a stop joins two items: show it as
+     "; " (abbreviations such as "dll." keep their stop). */
+  var ABBREVIATION = /(?:^|\s)(?:dll|dsb|dst|dkk|hlm|tgl|yth|sdr|no|s\.d)$/i;
+  function joinItems(text) {
+    return text.replace(/\. (?=(?:<mark>)?[a-z])/g, function (stop, offset, whole) {
+      return ABBREVIATION.test(whole.slice(Math.max(0, offset - 6), offset)) ? stop : "; ";
+    });
+  }
+
   /* Pagefind's excerpt is text with <mark> around the hits: keep exactly that, nothing else. */
-  function excerpt(html) {
+  function excerpt(html, title) {
     var out = el("span", "kd-cari__cuplikan");
-    html = fromSentence(html);
+    html = joinItems(fromSentence(withoutTitle(html || "", title)));
     var parsed = new DOMParser().parseFromString("<body>" + (html || "") + "</body>", "text/html").body;
     parsed.childNodes.forEach(function (node) {
       if (node.nodeType === 3) {
@@ -370,7 +472,7 @@
       link.appendChild(el("span", "kd-cari__modul", where));
     }
     link.appendChild(el("span", "kd-cari__judul-hasil", meta.title || data.url));
-    link.appendChild(excerpt(data.excerpt));
+    link.appendChild(excerpt(data.excerpt, meta.title));
     item.appendChild(link);
     return item;
   }
@@ -397,11 +499,15 @@
     return text;
   }
 
-  /* Results appear one by one as their fragments arrive (in rank order): on a slow connection the first
-     result shows long before the tenth has downloaded. */
+  /* Results appear one by one as their fragments arrive (in rank order). The first fragment downloads
+     alone, so that on a slow connection it does not share the line with the others: the first result shows
+     long before the last of the batch has arrived. */
   function showPage(ticket, query) {
-    var next = merged.slice(shown.length, shown.length + PAGE);
-    var loading = next.map(function (entry) { return entry.best.data(); });
+    var next = merged.slice(shown.length, shown.length + (shown.length ? PAGE : FIRST_PAGE));
+    var first = next.length ? next[0].best.data() : Promise.resolve(null);
+    var loading = next.map(function (entry, i) {
+      return i === 0 ? first : first.then(function () { return entry.best.data(); });
+    });
     var chain = Promise.resolve();
     loading.forEach(function (pending) {
       chain = chain.then(function () {
@@ -421,6 +527,24 @@
       list.setAttribute("data-kd-kueri", query);
       list.removeAttribute("aria-busy");
     });
+  }
+
+  var moreLoading = null;
+  function loadMore() {
+    if (more.hidden || list.hasAttribute("aria-busy")) {
+      return moreLoading || Promise.resolve();
+    }
+    if (!moreLoading) {
+      var ticket = latest;
+      list.setAttribute("aria-busy", "true");
+      moreLoading = showPage(ticket, input.value.trim()).then(function () {
+        moreLoading = null;
+      }, function () {
+        moreLoading = null;
+        list.removeAttribute("aria-busy");
+      });
+    }
+    return moreLoading;
   }
 
   function update() {
@@ -563,13 +687,20 @@
     });
     more.addEventListener("click", function () {
       var index = shown.length;
-      showPage(latest, input.value.trim()).then(function () {
+      loadMore().then(function () {
         var links = list.querySelectorAll("a");
         if (links[index]) {
           links[index].focus();
         }
       });
     });
+    /* Scrolling to the end of the list loads the next batch without a tap (the button stays for keyboards).
+       Only after the learner scrolls: a short list with room to spare does not download more by itself. */
+    dialog.addEventListener("scroll", function () {
+      if (!more.hidden && more.getBoundingClientRect().top < dialog.getBoundingClientRect().bottom + 200) {
+        loadMore();
+      }
+    }, { passive: true });
     /* Instant navigation swaps the page under the dialog: close it on every new page. */
     if (window.document$ && window.document$.subscribe) {
       window.document$.subscribe(function () {

@@ -41,7 +41,7 @@ title: "{title}"
 minutes: 10
 ---
 
-!!! abstract "Setelah pelajaran ini, Anda dapat"
+!!! abstract "Setelah pelajaran ini, Anda dapat:"
     - TODO: apa yang dapat dilakukan peserta setelah pelajaran ini.
 
 ## TODO: subjudul pertama

@@ -28,9 +28,13 @@ from .render import GLOSSARY, MODULE_ROOT, PATHS, module_path, ordered_modules, 
 
 DATA_VERSION = 1
 DATA_FILE = "kompetensi-cari.json"
+WORDS_FILE = "kompetensi-kata.json"
 """Written next to Pagefind's bundle (:func:`search_data`); loaded by the search box with the index."""
 
 QUIZ_WEIGHT = 0.5
+GLOSSARY_WEIGHT = 0.5
+"""The glossary names every term, so it matches most queries; the lesson that teaches a topic ranks above
+it, and the search box links the matching glossary entry itself (``glosarium`` in :func:`search_data`)."""
 TITLE_WEIGHT = 10
 """Pagefind weight of the page title (its own default for h1 is 7, for body text 1; 10 is the maximum)."""
 
@@ -172,9 +176,12 @@ def mark_page(page_html: str, meta: dict[str, str] | None = None) -> str:
                 extra.append(f'data-kd-cari-{key}="{html.escape((meta or {})[key], quote=True)}"')
             if keys:
                 extra.append('data-pagefind-meta="' + ", ".join(f"{k}[data-kd-cari-{k}]" for k in keys) + '"')
-            if (meta or {}).get("jenis") == "Kuis modul":
+            kind = (meta or {}).get("jenis")
+            if kind == "Kuis modul":
                 # A module quiz repeats its lessons' words: the lesson that teaches a topic ranks above it.
                 extra.append(f'data-pagefind-weight="{QUIZ_WEIGHT}"')
+            elif kind == "Glosarium":
+                extra.append(f'data-pagefind-weight="{GLOSSARY_WEIGHT}"')
         elif tag == "h1" and not title_done:
             title_done = True
             extra.append(f'data-pagefind-weight="{TITLE_WEIGHT}"')
@@ -273,15 +280,23 @@ def synonym_groups(
 def search_data(book: Handbook) -> dict[str, object]:
     """What the search box needs to widen a query, as JSON-ready data (read by docs/assets/kompetensi-search.js).
 
-    ``sinonim``: groups of interchangeable forms; ``turunan``: groups of words the stemmer keeps apart;
-    ``kata``: the handbook's words, most frequent first, one space between them (typo correction).
+    ``sinonim``: groups of interchangeable forms; ``turunan``: groups of words the stemmer keeps apart.
+    Downloaded with the first search, so it stays small (a few KB).
     """
     return {
         "versi": DATA_VERSION,
         "sinonim": synonym_groups(book.glossary),
         "turunan": [list(group) for group in DERIVED_FORMS],
-        "kata": " ".join(vocabulary(handbook_texts(book))),
     }
+
+
+def search_words(book: Handbook) -> dict[str, object]:
+    """The handbook's words for correcting a typo in a query (``WORDS_FILE``).
+
+    ``kata``: the words, most frequent first, one space between them. About as heavy as the rest of the
+    first search together, so the search box downloads it only when a query finds (almost) nothing.
+    """
+    return {"versi": DATA_VERSION, "kata": " ".join(vocabulary(handbook_texts(book)))}
 
 
 _URL = re.compile(r"https?://\S+|\]\([^)]*\)|\{[^}\n]*\}|<[^>\n]*>")

@@ -49,6 +49,7 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.labels: dict[str, dict[str, str]] = {}
         self.data: dict[str, object] = {}
+        self.words: dict[str, object] = {}
         self.indexed = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -61,6 +62,7 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
         book, _ = api.load(root)  # shared with the kompetensi plugin, which reports (and fails on) findings
         self.labels = search.page_labels(book)
         self.data = search.search_data(book)
+        self.words = search.search_words(book)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -96,6 +98,7 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
         for name in UNUSED_BUNDLE_FILES:
             (bundle / name).unlink(missing_ok=True)
         _write_json(bundle / search.DATA_FILE, self.data)
+        _write_json(bundle / search.WORDS_FILE, self.words)
         log.info(f"Indeks pencarian Pagefind: {pages} halaman, {len(self.data['sinonim'])} kelompok sinonim.")  # type: ignore[arg-type]
 
 
