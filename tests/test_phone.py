@@ -148,3 +148,63 @@ def test_unknown_address_gets_an_indonesian_page(page, real_url: str) -> None:
     page.goto(real_url + "404.html")  # what a host serves for an unknown address
     assert page.locator("h1").inner_text() == "Halaman tidak ditemukan"
     assert page.get_by_role("link", name="Beranda").count() >= 1
+
+
+# The focused element, or for a visually hidden input (the theme's colour switch) the label that shows it.
+FOCUS = """() => { const e = document.activeElement;
+    const shown = x => { const r = x.getBoundingClientRect();
+        return r.width > 1 && r.height > 1 && r.bottom > 0 && r.top < innerHeight
+            && r.right > 0 && r.left < innerWidth; };
+    return {tag: e.tagName, text: (e.textContent || e.id || "").trim().slice(0, 40),
+            input: e.tagName === "INPUT" && !!e.closest(".quiz"),
+            seen: shown(e) || Array.from(e.labels || []).some(shown)};
+}"""
+
+
+def test_the_lesson_quiz_is_a_few_visible_tab_stops_away(page, real_url: str, data: dict) -> None:
+    lesson = data["modules"][0]["lessons"][0]["url"]
+    page.goto(real_url + lesson)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article .quiz input").count() > 0, "the first lesson has a quiz"
+    stops = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS)
+        stops.append(stop)
+        if stop["input"]:
+            break
+    assert stops[-1]["input"], f"no quiz answer within 40 Tab presses: {stops}"
+    hidden = [s for s in stops if not s["seen"]]
+    assert not hidden, f"Tab stops the learner cannot see: {hidden}"
+    assert len(stops) <= 20, [s["text"] for s in stops]
+
+
+def test_the_phone_menu_opens_and_closes_from_the_keyboard(page, real_url: str, data: dict) -> None:
+    page.goto(real_url + data["modules"][0]["lessons"][0]["url"])
+    page.wait_for_load_state("networkidle")
+    drawer = page.locator(".md-sidebar--primary")
+    assert drawer.evaluate("e => e.inert"), "a closed drawer must not take Tab stops"
+    menu = page.locator('.md-header__button[for="__drawer"]')
+    assert menu.get_attribute("aria-expanded") == "false"
+    menu.focus()
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert not drawer.evaluate("e => e.inert")
+    assert page.evaluate(FOCUS)["seen"] and page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Escape")
+    assert drawer.evaluate("e => e.inert")
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+
+
+def test_the_colour_switch_is_a_visible_keyboard_button(page, real_url: str) -> None:
+    page.goto(real_url)
+    page.wait_for_load_state("networkidle")
+    switch = page.locator('.md-header__button[for^="__palette_"]:not([hidden])')
+    assert switch.count() == 1
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    switch.focus()
+    assert page.evaluate(FOCUS)["seen"]
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != before
+    assert page.evaluate(FOCUS)["seen"], "the focus stays on the switch that is shown now"

@@ -27,9 +27,112 @@
     });
   }
 
+  /* Few Tab stops to the lesson and its quiz (issue 12: 57 presses to the first quiz answer on a phone).
+     The heading permalinks (the pilcrow and the quiz's "#") are invisible until hovered and say nothing
+     to a keyboard user: they stay clickable but leave the Tab order. */
+  function quietPermalinks() {
+    document.querySelectorAll("article .headerlink, article .quiz-header-link").forEach(function (link) {
+      link.setAttribute("tabindex", "-1");
+    });
+  }
+
+  /* On a phone the navigation lives in a drawer that is pushed off-screen when closed, yet all its links
+     stay in the Tab order (about 40 on a lesson page). While it is closed it is inert. The theme's drawer
+     is a checkbox (#__drawer); the theme can close it without a change event, so the state is also read
+     again on Escape and on every page. */
+  var DRAWER_SCREEN = "(max-width: 76.234375em)";
+  function drawer() {
+    var toggle = document.getElementById("__drawer");
+    if (!toggle || !window.matchMedia) {
+      return;
+    }
+    var screen = window.matchMedia(DRAWER_SCREEN);
+    /* The theme's menu button is a <label>, which a keyboard cannot reach: make it a real button. */
+    var button = document.querySelector('.md-header__button[for="__drawer"]');
+    var sync = function () {
+      var panel = document.querySelector(".md-sidebar--primary"); /* replaced by instant navigation */
+      if (panel) {
+        panel.inert = screen.matches && !toggle.checked;
+      }
+      if (button) {
+        button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      }
+    };
+    if (button && !button.hasAttribute("tabindex")) {
+      button.setAttribute("tabindex", "0");
+      button.setAttribute("role", "button");
+      button.setAttribute("aria-label", "Menu navigasi");
+      button.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") {
+          return;
+        }
+        event.preventDefault();
+        toggle.checked = !toggle.checked;
+        toggle.dispatchEvent(new Event("change"));
+        var first = toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
+        if (first) {
+          first.focus();
+        }
+      });
+    }
+    if (!toggle.hasAttribute("data-kd-laci")) {
+      toggle.setAttribute("data-kd-laci", "");
+      toggle.addEventListener("change", sync);
+      screen.addEventListener("change", sync);
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && toggle.checked && screen.matches) {
+          toggle.checked = false;
+          toggle.dispatchEvent(new Event("change"));
+          var menu = document.querySelector('.md-header__button[for="__drawer"]');
+          if (menu) {
+            menu.focus();
+          }
+        }
+      });
+    }
+    sync();
+  }
+
+  /* The colour-scheme switch is a radio input hidden behind a <label>: Tab lands on the invisible input.
+     The visible label becomes the button; after a switch the focus moves to the label now shown. */
+  function schemeSwitch() {
+    var labels = document.querySelectorAll('.md-header__button[for^="__palette_"]');
+    labels.forEach(function (label) {
+      var input = document.getElementById(label.getAttribute("for"));
+      if (!input || label.hasAttribute("tabindex")) {
+        return;
+      }
+      label.setAttribute("tabindex", "0");
+      label.setAttribute("role", "button");
+      label.setAttribute("aria-label", label.getAttribute("title") || "Ganti skema warna");
+      label.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") {
+          return;
+        }
+        event.preventDefault();
+        event.stopPropagation(); /* the theme's own Enter handler would switch a second time */
+        label.click();
+        setTimeout(function () {
+          var shown = Array.prototype.filter.call(labels, function (other) { return !other.hidden; })[0];
+          if (shown) {
+            shown.focus();
+          }
+        }, 0);
+      });
+    });
+    if (labels.length) {
+      document.querySelectorAll('input.md-option[name="__palette"]').forEach(function (input) {
+        input.setAttribute("tabindex", "-1");
+      });
+    }
+  }
+
   function run() {
     focusableScrollers(document);
     landmarks();
+    quietPermalinks();
+    drawer();
+    schemeSwitch();
   }
 
   /* Print pages of a module: a checkbox that makes the printout include the answer key. */
