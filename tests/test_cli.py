@@ -33,7 +33,7 @@ def test_error_output_has_location_rule_message_and_fix(mini: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == (
         "modules/contoh-dasar/02-kata-sandi.md:8:65: error [link-missing-anchor] Tautan menuju "
-        "'#apa-itu-tt' di '01-pengantar.md', tetapi judul itu tidak ada. Maksud Anda 'apa-itu-tte'?"
+        "'#apa-itu-tt' di '01-pengantar.md', tetapi judul itu tidak ada. Maksud Anda '#apa-itu-tte'?"
     )
     assert lines[1].startswith("    Perbaikan (galat): Jangkar dibentuk dari judul")
     assert lines[-1].startswith("Ringkasan: 1 galat, 0 peringatan di 9 berkas")
@@ -57,6 +57,7 @@ def test_json_and_github_formats(mini: Path) -> None:
         "severity": "error",
         "message": "",
         "hint": "",
+        "about": [],
     }
     github = run("check", "--format", "github", cwd=mini).stdout.splitlines()
     assert github[0].startswith(
@@ -71,6 +72,25 @@ def test_one_module_or_one_file(mini: Path) -> None:
     assert run("check", "modules/contoh-lanjut", cwd=mini).returncode == 0
     assert run("check", "modules/contoh-dasar/module.yml", cwd=mini).returncode == 1
     assert run("check", "modules/contoh-dasar/01-pengantar.md", cwd=mini).returncode == 0
+
+
+def test_checking_a_module_reports_what_concerns_it_in_shared_files_and_other_modules(mini: Path) -> None:
+    # a partner's pull request: a duplicate glossary term and, elsewhere, a broken link into their module
+    edit(mini / "modules/glosarium.yml", "terms:\n", "terms:\n  - term: TTE\n    definition: Dua kali.\n")
+    other = mini / "modules/contoh-lanjut/01-satu.md"
+    other.write_text(
+        other.read_text(encoding="utf-8") + "\nLihat [pengantar](../contoh-dasar/01-pengantarr.md).\n",
+        encoding="utf-8",
+    )
+    result = run("check", "modules/contoh-dasar", cwd=mini)
+    assert result.returncode == 1, result.stdout
+    located = [line.split(" ", 1)[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
+    assert any(loc.startswith("modules/glosarium.yml:") for loc in located), result.stdout
+    assert any(loc.startswith("modules/contoh-lanjut/01-satu.md:") for loc in located), result.stdout
+    assert "Maksud Anda '../contoh-dasar/01-pengantar.md'?" in result.stdout
+    # a module the change does not touch stays clean of the other module's broken link
+    lanjut = run("check", "modules/contoh-lanjut/module.yml", cwd=mini)
+    assert "contoh-lanjut/01-satu.md" not in lanjut.stdout
 
 
 def test_wrong_usage_exits_two_without_traceback(mini: Path, tmp_path: Path) -> None:

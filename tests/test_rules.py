@@ -544,7 +544,26 @@ def test_did_you_mean(mini: Path) -> None:
     edit(mini / D / "02-kata-sandi.md", "#apa-itu-tte", "#apa-itu-tt")
     messages = {f.rule: f.message for f in check(mini)}
     assert "Maksud Anda 'menengah'?" in messages["manifest-value"]
-    assert "Maksud Anda 'apa-itu-tte'?" in messages["link-missing-anchor"]
+    assert "Maksud Anda '#apa-itu-tte'?" in messages["link-missing-anchor"]
+
+
+def test_hints_find_the_near_identical_file_and_the_closest_anchors(mini: Path) -> None:
+    lesson = mini / D / "01-pengantar.md"
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8")
+        + "\nLihat [pelajaran lanjut](../contoh-lanjut/01-satuu.md), [sandi](02-kata-sandy.md),"
+        " [bagian TTE](#itu-tte) dan [bagian lain](#zzz).\n",
+        encoding="utf-8",
+    )
+    hints = {(f.rule, f.column): f.message for f in check(mini) if f.rule.startswith("link-missing")}
+    by_target = {message.split("'")[1]: message for message in hints.values()}
+    # another module's lesson one letter off: that lesson, not the module's index.md
+    assert by_target["../contoh-lanjut/01-satuu.md"].endswith("Maksud Anda '../contoh-lanjut/01-satu.md'?")
+    assert by_target["02-kata-sandy.md"].endswith("Maksud Anda '02-kata-sandi.md'?")
+    # words of the heading, not its spelling: '#itu-tte' is two of three words of 'apa-itu-tte'
+    assert "Maksud Anda '#apa-itu-tte'" in by_target["#itu-tte"]
+    # nothing close: the anchors the page has
+    assert "Jangkar yang ada di halaman itu:" in by_target["#zzz"] and "'#cek-pemahaman'" in by_target["#zzz"]
 
 
 def test_cycle_names_every_module(mini: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .checks import run_checks
 from .findings import Finding
-from .loader import load_handbook
+from .loader import DATA_FILES, load_handbook
 from .model import Handbook
 
 
@@ -59,7 +59,7 @@ def check(root: Path, targets: list[str] | None = None, today: dt.date | None = 
     files = sum(len(m.pages) + 1 for m in book.modules.values()) + len(book.docs)
     if targets:
         wanted = [t.rstrip("/") for t in targets]
-        findings = [f for f in findings if any(f.path == t or f.path.startswith(t + "/") for t in wanted)]
+        findings = [f for f in findings if _concerns(f, wanted, book)]
         files = sum(
             1
             for m in book.modules.values()
@@ -67,7 +67,26 @@ def check(root: Path, targets: list[str] | None = None, today: dt.date | None = 
             if any((p.rel if p else m.rel + "/module.yml").startswith(t) for t in wanted)
         )
         files += sum(1 for d in book.docs.values() if any(d.rel.startswith(t) for t in wanted))
+        if any(t in {m.rel for m in book.modules.values()} for t in wanted):
+            files += sum(1 for name in DATA_FILES if (root / "modules" / name).is_file())
     return Result(book, findings, files)
+
+
+def _concerns(finding: Finding, wanted: list[str], book: Handbook) -> bool:
+    """Whether a finding belongs in the report on ``wanted`` (files or folders, root-relative).
+
+    Checking a module folder also reports what concerns that module elsewhere: every finding in the shared
+    files next to the module folders (glossary, learning paths; they are clean on ``main``, so a finding
+    there comes from the change under review) and links from other pages into the module.
+    """
+    if any(finding.path == t or finding.path.startswith(t + "/") for t in wanted):
+        return True
+    modules = {m.rel: m.id for m in book.modules.values()}
+    chosen = {modules[t] for t in wanted if t in modules}
+    if not chosen:
+        return False
+    shared = finding.path.count("/") == 1 and finding.path.startswith("modules/")
+    return shared or bool(chosen & set(finding.about))
 
 
 def find_root(start: Path) -> Path | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 class Severity(enum.StrEnum):
@@ -22,10 +22,13 @@ class Finding:
     severity: Severity
     message: str
     hint: str = ""
+    about: tuple[str, ...] = field(default=(), compare=False)
+    """Ids of the modules the finding concerns besides the one its file is in (a link into a module)."""
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["severity"] = str(self.severity)
+        data["about"] = list(self.about)
         return data
 
     def location(self) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model import DocPage, Handbook, Module, Page
 from ..pageview import MarkdownConfig, PageView, markdown_config, view
 from ..render import fill_markers, page_site_path
-from ..suggest import did_you_mean
+from ..suggest import anchor_hint, did_you_mean, nearest_file
 from ..textio import split_front_matter
 from ..traps import traps
 
@@ -72,6 +72,17 @@ class Hints:
         choices = list(candidates)
         self.budget -= len(choices)
         return did_you_mean(word, choices) if self.budget >= 0 else ""
+
+    def file(self, typed: str, candidates: Iterable[str]) -> str:
+        choices = list(candidates)
+        self.budget -= len(choices)
+        best = nearest_file(typed, choices) if self.budget >= 0 else ""
+        return f" Maksud Anda '{best}'?" if best else ""
+
+    def anchor(self, typed: str, anchors: Iterable[str]) -> str:
+        choices = list(anchors)
+        self.budget -= len(choices)
+        return anchor_hint(typed, choices) if self.budget >= 0 else ""
 
 
 WORD = re.compile(r"[\w-]+")

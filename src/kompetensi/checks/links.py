@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +19,6 @@ from ..pageview import MarkdownConfig, markdown_config
 from ..render import MODULE_ROOT, generated_pages
 from ..rules import RULES
 from ..sanitize import url_scheme
-from ..suggest import did_you_mean
 from ..traps import traps
 from .common import Hints, Source, as_built, cached_view, page_view, sources
 
@@ -120,7 +119,11 @@ def check(book: Handbook, online: bool = False) -> list[Finding]:
             if not link.image and " ".join(link.text.lower().split()) in VAGUE_TEXTS:
                 findings.append(RULES["link-text-vague"].at(*here, text=link.text))
             found = _internal(site, src.site_path, target, link.image, here, hint)
-            findings += found or _into_draft(book, src, target, here)
+            found = found or _into_draft(book, src, target, here)
+            into = _target_module(src.site_path, target)
+            if into and (src.module is None or src.module.id != into):
+                found = [dataclasses.replace(f, about=(into,)) for f in found]
+            findings += found
     if online:
         findings += check_external(book.root, external)
     return findings
@@ -138,12 +141,17 @@ def _into_draft(book: Handbook, src: Source, target: str, here: tuple[str, int, 
     """A page that is published must not link into a draft module: the production site does not have it."""
     if src.module is not None and src.module.manifest.status == "draft":
         return []
-    resolved, url, _ = _resolve(src.site_path, target)
-    parts = resolved.split("/")
-    module = book.modules.get(parts[1]) if len(parts) > 1 and parts[0] == MODULE_ROOT else None
+    into = _target_module(src.site_path, target)
+    module = book.modules.get(into) if into else None
     if module is None or module.manifest.status != "draft":
         return []
-    return [RULES["link-to-draft"].at(*here, target=url, module=module.id)]
+    return [RULES["link-to-draft"].at(*here, target=_resolve(src.site_path, target)[1], module=module.id)]
+
+
+def _target_module(from_path: str, target: str) -> str | None:
+    """The id of the module a relative link points into, if any."""
+    parts = _resolve(from_path, target)[0].split("/")
+    return parts[1] if len(parts) > 1 and parts[0] == MODULE_ROOT and parts[1] else None
 
 
 def _internal(
@@ -152,7 +160,7 @@ def _internal(
     target: str,
     image: bool,
     here: tuple[str, int, int],
-    hint: Callable[[str, Iterable[str]], str] = did_you_mean,
+    hint: Hints,
 ) -> list[Finding]:
     resolved, url, anchor = _resolve(from_path, target)
     if url.startswith("/"):
@@ -178,18 +186,15 @@ def _internal(
                     *here,
                     anchor=anchor,
                     target=url or "halaman ini",
-                    suggestion=hint(anchor, site.anchors(resolved)),
+                    suggestion=hint.anchor(anchor, site.anchors(resolved)),
                 )
             ]
         return []
     if resolved in site.assets:
         return []
-    candidates = {
-        posixpath.relpath(p, base): p
-        for p in (*site.pages, *site.assets)
-        if posixpath.dirname(p) == base or p.endswith("index.md") or "/" not in p
-    }
-    suggestion = hint(url, candidates)
+    wanted = (".md",) if not image else (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+    candidates = [posixpath.relpath(p, base) for p in (*site.pages, *site.assets) if p.lower().endswith(wanted)]
+    suggestion = hint.file(url, candidates)
     rule = RULES["image-missing" if image else "link-missing-file"]
     return [rule.at(*here, target=url, suggestion=suggestion)]
 
