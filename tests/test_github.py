@@ -127,8 +127,8 @@ def run_scripts(workflow: dict) -> str:
 # --- workflows -----------------------------------------------------------------------------------
 
 
-def test_the_three_workflows_exist():
-    assert {p.name for p in WORKFLOWS} >= {"pr.yml", "pages.yml", "telaah.yml"}
+def test_the_workflows_exist():
+    assert {p.name for p in WORKFLOWS} >= {"pr.yml", "pages.yml", "telaah.yml", "pemilik.yml"}
 
 
 def test_actionlint_passes_on_all_workflows():
