@@ -344,6 +344,17 @@ def quiz_blocks(
     return text, blocks
 
 
+class _Tags(TolerantParser):
+    """The names of the elements a parser meets (not those inside comments or raw text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+
+
 def view(body: str, config: MarkdownConfig, first_line: int = 1, safety: bool = True) -> PageView:
     """Render ``body`` (a page without its front matter) as the site does and read what came out."""
     page = PageView()
@@ -366,9 +377,15 @@ def view(body: str, config: MarkdownConfig, first_line: int = 1, safety: bool = 
     reader.feed(page.html)
     reader.close()
     page.ids = reader.ids | {f"quiz-{n}" for n in range(len(page.quizzes))}
-    live = {comment.strip() for comment in reader.comments}
+    # mkdocs-quiz replaces the text of each placeholder comment wherever it stands, even inside another
+    # comment (a '<!-- <quiz> -->' splits a comment around it): do the same, then see which quiz a parser meets.
+    placed = page.html
+    for number in range(len(page.quizzes)):
+        placed = placed.replace(f"<!-- MKDOCS_QUIZ_PLACEHOLDER_{number} -->", f"<kd-kuis-{number}></kd-kuis-{number}>")
+    met = _Tags()
+    met.feed(placed)  # no close(): an unclosed comment swallows the rest, as in a browser
     for number, block in enumerate(page.quizzes):
-        block.shown = f"MKDOCS_QUIZ_PLACEHOLDER_{number}" in live
+        block.shown = f"kd-kuis-{number}" in met.tags
     if reader.raw_quiz:
         outside = [m for m in _QUIZ_TAG.finditer(body) if not any(a <= m.start() < b for a, b in spans)]
         page.raw_quiz_line = lines.of(outside[0].start()) if outside else first_line
