@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import asset_problem
@@ -287,8 +288,52 @@ def _data_doc(path: Path, rel: str, top: str, about: str) -> tuple[list[object],
     return value, doc, findings
 
 
+@dataclass(frozen=True)
+class DataKey:
+    """One key of an entry in a shared data file: what the loader accepts and the contributor guide lists."""
+
+    required: bool
+    kind: str
+    about: str
+    example: str
+
+
+GLOSSARY_KEYS: dict[str, DataKey] = {
+    "term": DataKey(True, "teks", "Istilah atau singkatan seperti tertulis di materi.", "TTE"),
+    "definition": DataKey(True, "teks", "Arti istilah dalam satu sampai tiga kalimat.", "Tanda tangan yang ..."),
+    "expansion": DataKey(
+        False, "teks", "Kepanjangan singkatan; tampil saat singkatan diketuk.", "Tanda Tangan Elektronik"
+    ),
+    "aliases": DataKey(False, "daftar teks", "Bentuk lain yang dicari peserta.", "[tanda tangan digital]"),
+    "see": DataKey(False, "daftar teks", "Istilah lain di glosarium yang berkaitan.", "[BSrE, PSrE]"),
+}
+PATH_KEYS: dict[str, DataKey] = {
+    "id": DataKey(True, "teks", "Huruf kecil dan tanda hubung; menjadi alamat halaman jalur.", "pimpinan-opd"),
+    "title": DataKey(True, "teks", "Nama jalur yang tampil di situs.", "Jalur Pimpinan OPD"),
+    "summary": DataKey(False, "teks", "Untuk siapa jalur ini, satu kalimat.", "Untuk kepala OPD dan ..."),
+    "audience": DataKey(False, "daftar teks", "Id peran sasaran, seperti di module.yml.", "[pimpinan]"),
+    "modules": DataKey(
+        True, "daftar teks", "Id modul berurutan; prasyarat harus lebih dulu.", "[belajar-wajib-asn, ...]"
+    ),
+}
+
+
+def _keys_about(keys: dict[str, DataKey], entry: str) -> str:
+    required = [k for k, v in keys.items() if v.required]
+    optional = [k for k, v in keys.items() if not v.required]
+    return f"Setiap {entry}: {', '.join(required)}, dan opsional {', '.join(optional)}."
+
+
+def _unknown_keys(item: dict, keys: dict[str, DataKey], name: str, rel: str, line: int, about: str) -> list[Finding]:
+    unknown = set(item) - set(keys)
+    if not unknown:
+        return []
+    problem = f"Kunci tidak dikenal di entri '{name[:60]}': {', '.join(sorted(map(str, unknown)))}."
+    return [RULES["data-invalid"].at(rel, line, 1, problem=problem, about=about)]
+
+
 def _load_glossary(path: Path, rel: str) -> tuple[list[GlossaryTerm], list[Finding]]:
-    about = "Setiap entri: term, definition, dan opsional expansion, aliases, see."
+    about = _keys_about(GLOSSARY_KEYS, "entri")
     items, doc, findings = _data_doc(path, rel, "terms", about)
     terms: list[GlossaryTerm] = []
     seen: dict[str, int] = {}
@@ -309,18 +354,8 @@ def _load_glossary(path: Path, rel: str) -> tuple[list[GlossaryTerm], list[Findi
                 )
             )
             continue
-        unknown = set(item) - {"term", "definition", "expansion", "aliases", "see"}
-        if unknown:
-            findings.append(
-                RULES["data-invalid"].at(
-                    rel,
-                    line,
-                    1,
-                    problem=f"Kunci tidak dikenal di entri '{item['term']}': {', '.join(sorted(map(str, unknown)))}.",
-                    about=about,
-                )
-            )
-        if not _plain_fields(item, ("term", "definition", "expansion", "aliases", "see"), rel, line, findings):
+        findings += _unknown_keys(item, GLOSSARY_KEYS, item["term"], rel, line, about)
+        if not _plain_fields(item, tuple(GLOSSARY_KEYS), rel, line, findings):
             continue
         key = item["term"].strip().lower()
         if key in seen:
@@ -396,7 +431,7 @@ def _plain_fields(
 
 
 def _load_paths(path: Path, rel: str) -> tuple[list[LearningPath], list[Finding]]:
-    about = "Setiap jalur: id, title, summary, audience (opsional), modules (daftar id modul berurutan)."
+    about = _keys_about(PATH_KEYS, "jalur")
     items, doc, findings = _data_doc(path, rel, "paths", about)
     paths: list[LearningPath] = []
     for index, item in enumerate(items):
@@ -429,6 +464,7 @@ def _load_paths(path: Path, rel: str) -> tuple[list[LearningPath], list[Finding]
                 )
             )
             continue
+        findings += _unknown_keys(item, PATH_KEYS, item["id"], rel, line, about)
         if not _plain_fields(item, ("title", "summary"), rel, line, findings):
             continue
         audience = item.get("audience") or []

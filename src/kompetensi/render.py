@@ -23,6 +23,11 @@ PATHS = "jalur/index.md"
 MARKER_CATALOGUE = "<!-- kompetensi:katalog -->"
 MARKER_PATHS = "<!-- kompetensi:jalur -->"
 MARKER_RULES = "<!-- kompetensi:aturan -->"
+MARKER_MANIFEST = "<!-- kompetensi:manifest -->"
+MARKER_GLOSSARY_KEYS = "<!-- kompetensi:format-glosarium -->"
+MARKER_PATH_KEYS = "<!-- kompetensi:format-jalur -->"
+MARKER_SKELETON = "<!-- kompetensi:kerangka-modul -->"
+MARKER_OWNERS = "<!-- kompetensi:pemelihara -->"
 PARTNERS = "mitra.md"
 MONTHS = [
     "Januari",
@@ -543,10 +548,21 @@ def fill_markers(book: Handbook, markdown: str, site_path: str, include_drafts: 
         markdown = markdown.replace(MARKER_CATALOGUE, catalogue_table(book, include_drafts, base))
     if MARKER_PATHS in markdown:
         markdown = markdown.replace(MARKER_PATHS, paths_cards(visible(book, include_drafts), base))
-    if MARKER_RULES in markdown:
-        from .guide import rules_markdown
+    if MARKER_OWNERS in markdown:
+        owners = sorted({m.manifest.owner for m in book.modules.values() if m.manifest.owner})
+        markdown = markdown.replace(MARKER_OWNERS, "\n".join(f"- {md_text(o)}" for o in owners) or "- (belum ada)")
+    if "<!-- kompetensi:" in markdown:
+        from . import guide
 
-        markdown = markdown.replace(MARKER_RULES, rules_markdown())
+        for marker, make in (
+            (MARKER_RULES, guide.rules_markdown),
+            (MARKER_MANIFEST, guide.manifest_markdown),
+            (MARKER_GLOSSARY_KEYS, guide.glossary_markdown),
+            (MARKER_PATH_KEYS, guide.paths_markdown),
+            (MARKER_SKELETON, guide.skeleton_markdown),
+        ):
+            if marker in markdown:
+                markdown = markdown.replace(marker, make())
     return markdown
 
 

@@ -696,7 +696,15 @@ _RULES = [
         "Selesaikan hal yang ditandai, atau pindahkan pertanyaan untuk ahli ke 'expert_checks' di module.yml.",
     ),
     # --- Data -----------------------------------------------------------------------------------
-    Rule("data-invalid", E, "data", "Isi berkas data tidak sah", "{problem}", "{about}"),
+    Rule(
+        "data-invalid",
+        E,
+        "data",
+        "Isi berkas data tidak sah",
+        "{problem}",
+        "{about} Format lengkap: Panduan Kontribusi, bagian Glosarium dan Jalur belajar.",
+        "modules/glosarium.yml:14:1: Istilah 'ANRI' ditulis dua kali (juga di baris 4).",
+    ),
     Rule(
         "path-unknown-module",
         E,

@@ -125,6 +125,25 @@ def create_module(
     folder = root / "modules" / module_id
     if folder.exists():
         raise ScaffoldError(f"modul '{module_id}' sudah ada di {folder}; pilih id lain.")
+    files = skeleton(module_id, title, owner, author, institution, today)
+    folder.mkdir(parents=True)
+    written = []
+    for name, text in files.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def skeleton(
+    module_id: str,
+    title: str = "",
+    owner: str = "",
+    author: str = "",
+    institution: str = "",
+    today: dt.date | None = None,
+) -> dict[str, str]:
+    """The files of a new module by name: what ``kompetensi new`` writes and the contributor guide shows."""
     values = {
         "id": module_id,
         "title": _quote(title or "TODO: Judul Modul"),
@@ -133,20 +152,13 @@ def create_module(
         "institution": _quote(institution or "TODO: institusi penyusun"),
         "today": (today or dt.date.today()).isoformat(),
     }
-    files = {
+    return {
         "module.yml": MANIFEST.format(**values),
         "01-pengantar.md": LESSON.format(title="Pengantar"),
         "02-pelajaran-kedua.md": LESSON.format(title="Pelajaran Kedua"),
         "kuis.md": QUIZ,
         "fasilitator.md": FACILITATOR,
     }
-    folder.mkdir(parents=True)
-    written = []
-    for name, text in files.items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
 
 
 def _quote(text: str) -> str:
