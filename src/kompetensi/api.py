@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .checks import run_checks
 from .findings import Finding
-from .loader import load_handbook
+from .loader import DATA_FILES, load_handbook
 from .model import Handbook
 
 
@@ -67,6 +67,9 @@ def check(root: Path, targets: list[str] | None = None, today: dt.date | None = 
             if any((p.rel if p else m.rel + "/module.yml").startswith(t) for t in wanted)
         )
         files += sum(1 for d in book.docs.values() if any(d.rel.startswith(t) for t in wanted))
+        # The shared data files (glossary, learning paths, agenda) beside the module folders.
+        data = [f"modules/{name}" for name in sorted(DATA_FILES) if (root / "modules" / name).is_file()]
+        files += sum(1 for rel in data if any(rel == t or rel.startswith(t + "/") for t in wanted))
     return Result(book, findings, files)
 
 
