@@ -205,3 +205,316 @@ def test_times_are_shown_in_wib_as_eyd_writes_them() -> None:
     assert ag.last_day(late) == dt.date(2027, 2, 10)
     assert not ag.is_past(late, dt.date(2027, 2, 10)) and ag.is_past(late, dt.date(2027, 2, 11))
     assert ag.utc_text(ag.ends_at(late)) == "2027-02-10T16:59:59Z"
+
+
+# --- Pages ------------------------------------------------------------------------------------------------
+
+
+def _book(root: Path, today: dt.date = TODAY):
+    from kompetensi.loader import load_handbook
+
+    book, _ = load_handbook(root, today)
+    return book
+
+
+def _landing(book, module_id: str, today: dt.date = TODAY) -> str:
+    from kompetensi import render
+
+    return render.landing_page(book, book.modules[module_id], today).markdown
+
+
+def test_agenda_page_lists_coming_sessions_first_then_past(mini: Path) -> None:
+    from kompetensi import render
+
+    page = render.agenda_page(_book(mini), TODAY).markdown
+    order = [
+        "### Lokakarya TTE (contoh) { #sesi-lokakarya-tte }",
+        "### Seminar Daring Contoh { #sesi-seminar-daring }",
+        "## Sudah berlangsung",
+        "### Lokakarya yang Sudah Berlangsung (contoh) { #sesi-lokakarya-lalu }",
+        "## Untuk fasilitator",
+    ]
+    assert [page.index(text) for text in order] == sorted(page.index(text) for text in order)
+    coming, gone = page.split("## Sudah berlangsung")
+    assert coming.count(".ics){ .md-button") == 2 and ".ics)" not in gone
+    assert "[Daftar di example.go.id](<https://www.example.go.id/daftar>)" in coming
+    assert "40 peserta" in coming and "40 peserta" not in gone  # how to join matters only before a session
+    assert "**Selesai.**" in gone
+    assert "(../modul/contoh-dasar/index.md)" in page
+
+
+def test_an_empty_agenda_says_so_kindly_and_how_to_add_a_session(mini: Path) -> None:
+    from kompetensi import render
+    from kompetensi.model import DocPage
+
+    (mini / A).write_text("events: []\n", encoding="utf-8")
+    book = _book(mini)
+    page = render.agenda_page(book, TODAY).markdown
+    assert "Belum ada sesi terjadwal" in page and "[Katalog Modul](../modul/index.md)" in page
+    assert "modules/agenda.yml" in page and "## Akan datang" not in page
+    assert "kontribusi.md" not in page  # this handbook has no contributor guide to link to
+    book.docs["kontribusi.md"] = DocPage(path=mini, rel="docs/kontribusi.md", site_path="kontribusi.md")
+    assert "(../kontribusi.md#agenda-sesi-tatap-muka)" in render.agenda_page(book, TODAY).markdown
+    assert "Sesi tatap muka" not in _landing(book, "contoh-dasar")  # module pages show nothing at all
+
+
+def test_a_module_page_shows_only_its_coming_sessions(mini: Path) -> None:
+    book = _book(mini)
+    basic, advanced = _landing(book, "contoh-dasar"), _landing(book, "contoh-lanjut")
+    assert "## Sesi tatap muka berikutnya" in basic and "## Sesi tatap muka berikutnya" in advanced
+    assert "Lokakarya TTE (contoh)" in basic and "Seminar Daring Contoh" in basic
+    assert "Lokakarya TTE" not in advanced and "Seminar Daring Contoh" in advanced
+    assert "Sudah Berlangsung" not in basic
+    assert "(../../agenda/lokakarya-tte.ics)" in basic and "(../../agenda/index.md)" in basic
+    # The card names the other modules only; the module the page is about goes without saying.
+    assert "Modul lain\n: [Contoh Modul Dasar](../../modul/contoh-dasar/index.md)" in advanced
+    assert "Modul lain" not in basic.split("Seminar Daring Contoh")[0]
+    later = TODAY + dt.timedelta(days=400)
+    assert "Sesi tatap muka" not in _landing(_book(mini, later), "contoh-dasar", later)
+
+
+def test_a_session_stays_coming_on_its_own_day(mini: Path) -> None:
+    from kompetensi import render
+
+    book = _book(mini)
+    day = book.agenda[0].start.astimezone(ag.WIB).date()
+    assert "Lokakarya TTE" in render.agenda_page(book, day).markdown.split("## Sudah berlangsung")[0]
+    after = render.agenda_page(book, day + dt.timedelta(days=1)).markdown.split("## Sudah berlangsung")
+    assert "Lokakarya TTE" in after[1] and "**Sudah lewat.**" in after[1]  # still 'planned': said plainly
+
+
+def test_a_cancelled_session_says_so_and_offers_no_calendar(mini: Path) -> None:
+    from kompetensi import render
+
+    edit(mini / A, "status: planned", "status: cancelled")
+    book = _book(mini)
+    page = render.agenda_page(book, TODAY).markdown
+    card = page[page.index("Lokakarya TTE") : page.index("Seminar Daring")]
+    assert "**Dibatalkan.**" in card and ".ics" not in card and "Pendaftaran" not in card
+    assert "Lokakarya TTE" not in "\n".join(render.session_hosts(book))  # a cancelled session credits nobody
+
+
+def test_a_draft_module_is_named_not_linked_in_production(mini: Path) -> None:
+    from kompetensi import render
+
+    edit(mini / f"{L}/module.yml", "status: published", "status: draft")
+    pages = {p.site_path: p.markdown for p in render.generated_pages(_book(mini), include_drafts=False, today=TODAY)}
+    assert "contoh-lanjut (belum terbit)" in pages[render.AGENDA]
+    assert "modul/contoh-lanjut" not in pages[render.AGENDA]
+
+
+def test_partners_page_credits_the_hosts(mini: Path) -> None:
+    from kompetensi import render
+
+    page = render.partners_page(_book(mini), include_drafts=False).markdown
+    credits = page[page.index("## Penyelenggara lokakarya dan seminar") :]
+    assert "- Dinas Komunikasi dan Informatika Kota Pematangsiantar: [Seminar Daring Contoh]" in credits
+    assert "(agenda/index.md#sesi-lokakarya-lalu)" in credits and "(agenda/index.md#sesi-lokakarya-tte)" in credits
+    (mini / A).write_text("events: []\n", encoding="utf-8")
+    assert "Penyelenggara lokakarya" not in render.partners_page(_book(mini), include_drafts=False).markdown
+
+
+def test_plain_text_stays_text_on_every_page(mini: Path) -> None:
+    """Markdown and HTML characters in a session's fields are shown as written (the checker let them through)."""
+    from kompetensi import render
+
+    title = r"Data \ Arsip < 5 & *Penting* [1](x) {#y} _z_"
+    edit(mini / A, "title: Lokakarya TTE (contoh)", f"title: '{title}'")
+    edit(mini / A, "place: Aula Contoh, Jalan Contoh Nomor 1", "place: '# Aula | Contoh'")
+    book = _book(mini)
+    assert check(mini) == []
+    page = render.agenda_page(book, TODAY).markdown
+    assert render.md_text(title) in page and "# Aula" not in page.replace("\\# Aula", "")
+    assert "&#35; Aula \\| Contoh" in page
+
+
+# --- Calendar files ---------------------------------------------------------------------------------------
+
+STAMP = dt.datetime(2026, 12, 1, 8, 30, tzinfo=dt.UTC)
+
+
+def _calendars(book, site_url: str = "https://contoh.github.io/buku/") -> dict[str, str]:
+    from kompetensi import render
+
+    return dict(render.calendar_files(book, site_url, STAMP))
+
+
+def _physical_lines(text: str) -> list[str]:
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "") and "\r" not in text.replace("\r\n", "")
+    return text[:-2].split("\r\n")
+
+
+def test_calendar_files_are_rfc5545_as_a_real_parser_reads_them(mini: Path) -> None:
+    import icalendar
+
+    files = _calendars(_book(mini))
+    assert sorted(files) == ["agenda/lokakarya-lalu.ics", "agenda/lokakarya-tte.ics", "agenda/seminar-daring.ics"]
+    text = files["agenda/lokakarya-tte.ics"]
+    for line in _physical_lines(text):
+        assert len(line.encode("utf-8")) <= 75, line
+    calendar = icalendar.Calendar.from_ical(text)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"] and calendar["METHOD"] == "PUBLISH"
+    (event,) = calendar.walk("VEVENT")
+    session = _book(mini).agenda[0]
+    assert str(event["UID"]) == "lokakarya-tte@kompetensi-digital-asn-pematangsiantar"
+    assert event.decoded("DTSTAMP") == STAMP
+    assert event.decoded("DTSTART") == session.start and event.decoded("DTSTART").utcoffset() == dt.timedelta(0)
+    assert event.decoded("DTEND") == session.end
+    assert str(event["SUMMARY"]) == "Lokakarya TTE (contoh)"
+    assert str(event["LOCATION"]) == "Aula Contoh, Jalan Contoh Nomor 1"
+    description = str(event["DESCRIPTION"]).split("\n")
+    assert description[0] == ag.when_text(session)
+    assert "Modul: Contoh Modul Dasar" in description and "Penyelenggara: Universitas Contoh" in description
+    assert "Pendaftaran: Terbuka untuk ASN; daftar lewat pengelola kepegawaian unit kerja." in description
+    assert str(event["URL"]) == "https://contoh.github.io/buku/agenda/#sesi-lokakarya-tte"
+    assert str(event["STATUS"]) == "CONFIRMED"
+    online = icalendar.Calendar.from_ical(files["agenda/seminar-daring.ics"]).walk("VEVENT")[0]
+    assert str(online["LOCATION"]) == "Daring (example.go.id)"
+    assert "Daring: https://www.example.go.id/ruang" in str(online["DESCRIPTION"]).split("\n")
+
+
+def test_calendar_text_is_escaped_and_folded(mini: Path) -> None:
+    """Backslash, semicolon, comma and newlines are escaped; a long line folds between characters and
+    escapes, never inside one; the parser reads back exactly what was written."""
+    import icalendar
+
+    from kompetensi import ical
+
+    title = "Rapat; evaluasi, \\ tahap 1 — Pematangsiantar " + "é" * 40 + ";,\\" * 10
+    edit(mini / A, "title: Lokakarya TTE (contoh)", f"title: '{title}'")
+    edit(mini / A, "status: planned", "status: cancelled")
+    book = _book(mini)
+    text = _calendars(book, "")["agenda/lokakarya-tte.ics"]
+    lines = _physical_lines(text)
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    for previous, line in zip(lines, lines[1:], strict=False):
+        if line.startswith(" "):  # a continuation never starts with the second half of an escape
+            assert not re.search(r"(?<!\\)(?:\\\\)*\\$", previous), (previous, line)
+    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == title
+    assert str(event["STATUS"]) == "CANCELLED" and "URL" not in event  # no site address known
+    assert "Status: Dibatalkan" in str(event["DESCRIPTION"])
+    assert ical.text_value("a\r\nb\rc\nd") == "a\\nb\\nc\\nd"
+
+
+def test_calendar_text_round_trips_whatever_a_field_holds() -> None:
+    """Any plain text the checker accepts comes back from a real parser unchanged."""
+    import icalendar
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kompetensi import ical
+    from kompetensi.model import Event
+    from kompetensi.plaintext import markup_problem
+
+    plain = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200).filter(
+        lambda text: text.strip() == text and markup_problem(text) is None
+    )
+
+    @settings(max_examples=150, deadline=None)
+    @given(title=plain, place=plain, host=plain)
+    def round_trip(title: str, place: str, host: str) -> None:
+        start = dt.datetime(2027, 2, 10, 9, tzinfo=ag.WIB)
+        event = Event(id="s", title=title, start=start, host=host, place=place, modules=["m"])
+        text = ical.calendar([(event, "")], STAMP)
+        assert all(len(line.encode("utf-8")) <= 75 for line in _physical_lines(text))
+        parsed = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+        assert (str(parsed["SUMMARY"]), str(parsed["LOCATION"])) == (title, place)
+        assert f"Penyelenggara: {host}" in str(parsed["DESCRIPTION"])
+
+    round_trip()
+
+
+def test_agenda_values_never_raise_and_always_render(tmp_path: Path) -> None:
+    """Whatever a session's fields hold, the checker returns findings and the pages and calendars render."""
+    import icalendar
+    import yaml
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from kompetensi import api, render
+
+    from .conftest import copy_mini
+    from .nasty import assert_valid
+
+    root = copy_mini(tmp_path / "buku")
+    base = yaml.safe_load((root / A).read_text(encoding="utf-8"))["events"][0]
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers(-5, 10**6)
+        | st.floats()
+        | st.text(max_size=30)
+        | st.dates()
+        | st.datetimes(timezones=st.none() | st.just(dt.UTC) | st.just(ag.WIB))
+        | st.sampled_from(["contoh-dasar", "planned", "done", "cancelled", "https://x.go.id/", "2027-02-10T09:00"])
+    )
+    values = scalars | st.lists(scalars, max_size=4) | st.dictionaries(st.text(max_size=5), scalars, max_size=3)
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(changes=st.dictionaries(st.sampled_from([*ag.FIELDS, "lain"]), values, max_size=6))
+    def one(changes: dict[str, object]) -> None:
+        session = {**base, **changes}
+        (root / A).write_text(yaml.safe_dump({"events": [session, base]}, allow_unicode=True), encoding="utf-8")
+        result = api.check(root, today=TODAY)
+        assert_valid(result.findings)
+        book = result.book
+        render.generated_pages(book, include_drafts=False, today=TODAY)
+        for _, text in render.calendar_files(book, "https://contoh.go.id/", STAMP):
+            icalendar.Calendar.from_ical(text)
+
+    one()
+
+
+# --- The built site ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import build, copy_mini
+
+    root = copy_mini(tmp_path_factory.mktemp("agenda") / "buku")
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root / "site"
+
+
+def _article(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def test_the_site_has_the_agenda_page_calendars_and_module_blocks(site: Path) -> None:
+    import icalendar
+
+    page = _article(site / "agenda/index.html")
+    assert '<h3 id="sesi-lokakarya-tte">' in page and 'data-agenda="akan"' in page and 'data-agenda="lalu"' in page
+    assert 'class="md-button kd-sesi-aksi" href="lokakarya-tte.ics"' in page
+    assert re.search(r'<time datetime="[0-9T:+-]+">\w+, \d+ \w+ \d{4}, pukul 09\.00–12\.00 WIB</time>', page)
+    for name in ("lokakarya-tte", "seminar-daring", "lokakarya-lalu"):
+        data = (site / f"agenda/{name}.ics").read_bytes()
+        assert data.count(b"\r\n") == data.count(b"\n")  # CRLF kept as written, on every platform
+        assert icalendar.Calendar.from_ical(data).walk("VEVENT")[0]["UID"].startswith(name + "@")
+    module = _article(site / "modul/contoh-dasar/index.html")
+    assert 'id="sesi-tatap-muka-berikutnya"' in module and 'href="../../agenda/lokakarya-tte.ics"' in module
+    assert 'href="../../agenda/"' in module
+    partners = _article(site / "mitra/index.html")
+    assert 'href="../agenda/#sesi-seminar-daring"' in partners
+
+
+def test_an_agenda_error_fails_the_build_naming_file_and_line(mini: Path) -> None:
+    from .conftest import build
+
+    edit(mini / A, "capacity: 40", "capacity: banyak")
+    result = build(mini)
+    assert result.returncode != 0
+    assert "modules/agenda.yml:13:5: [agenda-value]" in result.stderr
+
+
+def test_a_past_session_still_planned_never_breaks_the_build(mini: Path) -> None:
+    from .conftest import build
+
+    edit(mini / A, "    status: done", "    status: planned")
+    result = build(mini)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "agenda-past-planned" in result.stderr
