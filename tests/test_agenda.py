@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from kompetensi import agenda as ag
+from kompetensi.yamlsafe import load_yaml
 
-from .conftest import TODAY, check, edit
+from .conftest import ROOT, TODAY, check, edit
 
 A = "modules/agenda.yml"
 L = "modules/contoh-lanjut"
@@ -205,6 +206,29 @@ def test_times_are_shown_in_wib_as_eyd_writes_them() -> None:
     assert ag.last_day(late) == dt.date(2027, 2, 10)
     assert not ag.is_past(late, dt.date(2027, 2, 10)) and ag.is_past(late, dt.date(2027, 2, 11))
     assert ag.utc_text(ag.ends_at(late)) == "2027-02-10T16:59:59Z"
+
+
+def test_the_guide_example_is_a_valid_session() -> None:
+    """The contributor guide's example is what the checker accepts, for modules the handbook has."""
+    guide = (ROOT / "docs/kontribusi.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Agenda sesi tatap muka") :]
+    block = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))]
+    assert "rekaan" in section[: section.index("```yaml")]  # clearly marked as made up
+    doc, findings = load_yaml(block, "contoh")
+    assert doc is not None and findings == []
+    events, findings = ag.validate_events(doc, "contoh")
+    assert findings == [] and len(events) == 1
+    assert set(events[0].modules) <= {p.name for p in (ROOT / "modules").iterdir() if p.is_dir()}
+    assert "<!-- kompetensi:agenda-format -->" in section  # the key table comes from the checker's own table
+
+
+def test_the_shipped_agenda_invents_no_session() -> None:
+    from kompetensi.loader import load_handbook
+
+    book, findings = load_handbook(ROOT)
+    assert book.agenda == []
+    assert "CONTOH REKAAN" in (ROOT / A).read_text(encoding="utf-8")
+    assert not [f for f in findings if f.path == A]
 
 
 # --- Pages ------------------------------------------------------------------------------------------------
@@ -518,3 +542,139 @@ def test_a_past_session_still_planned_never_breaks_the_build(mini: Path) -> None
     result = build(mini)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "agenda-past-planned" in result.stderr
+
+
+# --- In a browser: the real handbook with sessions ----------------------------------------------------------
+
+SESSIONS = """events:
+  - id: lokakarya-kewajiban-belajar
+    title: Lokakarya Kewajiban Belajar ASN (uji)
+    start: {soon}T09:00+07:00
+    end: {soon}T12:00+07:00
+    place: Aula uji, alamat rekaan untuk pengujian yang cukup panjang agar baris membungkus di ponsel
+    modules: [belajar-wajib-asn]
+    host: Institusi uji
+    registration: Terbuka untuk ASN; daftar lewat pengelola kepegawaian unit kerja.
+    registration_url: https://www.example.org/pendaftaran-lokakarya-kewajiban-belajar-asn-yang-panjang
+    capacity: 30
+  - id: seminar-literasi-daring
+    title: Seminar Daring Literasi Digital dan Kewajiban Belajar dengan Judul yang Sangat Panjang (uji)
+    start: {later}T13:30+07:00
+    end: {later}T15:00+07:00
+    online: https://www.example.org/ruang-pertemuan-daring-dengan-alamat-yang-panjang-sekali
+    modules: [belajar-wajib-asn, literasi-digital-asn]
+    host: Kantor uji
+  - id: sesi-batal
+    title: Sesi yang Dibatalkan (uji)
+    start: {later}T09:00+07:00
+    place: Aula uji
+    modules: [belajar-wajib-asn]
+    host: Kantor uji
+    status: cancelled
+  - id: sesi-lalu
+    title: Sesi yang Sudah Berlangsung (uji)
+    start: {before}T09:00+07:00
+    end: {before}T11:00+07:00
+    place: Aula uji
+    modules: [belajar-wajib-asn]
+    host: Institusi uji
+    status: done
+"""
+SOON, LATER = TODAY + dt.timedelta(days=3), TODAY + dt.timedelta(days=20)
+
+
+@pytest.fixture(scope="module")
+def real_agenda_url(tmp_path_factory: pytest.TempPathFactory):
+    """The real handbook (its styles and scripts) with made-up sessions, built strict and served."""
+    import shutil
+
+    from .conftest import build, serve
+
+    root = tmp_path_factory.mktemp("agenda-nyata") / "buku"
+    root.mkdir()
+    for name in ("modules", "docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    before = TODAY - dt.timedelta(days=30)
+    (root / A).write_text(SESSIONS.format(soon=SOON, later=LATER, before=before), encoding="utf-8")
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    url, server = serve(root / "site")
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+AGENDA_PAGES = {"agenda": "agenda/", "modul": "modul/belajar-wajib-asn/", "mitra": "mitra/"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [(360, 740), (1280, 800)], ids=["ponsel", "desktop"])
+def test_sessions_pass_axe_and_fit_a_phone(browser, real_agenda_url: str, scheme: str, viewport) -> None:
+    from .test_accessibility import _violations
+    from .test_phone import SIDEWAYS
+
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, color_scheme=scheme)
+    page = context.new_page()
+    failures = {}
+    for name, path in AGENDA_PAGES.items():
+        page.goto(real_agenda_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".kd-sesi").count() or name == "mitra"
+        found = _violations(page)
+        if found:
+            failures[name] = found
+        if viewport[0] == 360:
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+            assert page.evaluate(SIDEWAYS) == [], path
+    context.close()
+    assert failures == {}
+
+
+@pytest.mark.browser
+def test_a_session_that_ended_since_the_build_moves_in_the_browser(browser, real_agenda_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(real_agenda_url + "agenda/")
+    coming = page.locator('.kd-sesi-daftar[data-agenda="akan"] .kd-sesi')
+    gone = page.locator('.kd-sesi-daftar[data-agenda="lalu"] .kd-sesi')
+    assert coming.count() == 3 and gone.count() == 1
+    assert page.locator('.kd-sesi-daftar[data-agenda="akan"] h3').first.inner_text().startswith("Lokakarya")
+
+    # The next day, without a new build: the workshop is past, the seminar still to come.
+    page.clock.set_fixed_time(dt.datetime.combine(SOON + dt.timedelta(days=1), dt.time(8), tzinfo=ag.WIB))
+    page.goto(real_agenda_url + "agenda/")
+    assert coming.count() == 2 and gone.count() == 2
+    moved = gone.first
+    assert moved.locator("h3").inner_text().startswith("Lokakarya Kewajiban Belajar")
+    assert moved.locator(".kd-sesi-aksi").count() == 0  # no calendar button for what is over
+    page.goto(real_agenda_url + "modul/belajar-wajib-asn/")
+    assert page.locator(".kd-agenda-modul .kd-sesi").count() == 2
+    assert page.locator(".kd-agenda-modul").is_visible()
+
+    # After every session: the module page's block is gone, the Agenda page says nothing is coming.
+    page.clock.set_fixed_time(dt.datetime.combine(LATER + dt.timedelta(days=1), dt.time(8), tzinfo=ag.WIB))
+    page.goto(real_agenda_url + "modul/belajar-wajib-asn/")
+    assert not page.locator(".kd-agenda-modul").is_visible()
+    page.goto(real_agenda_url + "agenda/")
+    assert coming.count() == 0 and gone.count() == 4
+    note = page.locator('[data-agenda="akan"] .kd-agenda-kosong')
+    assert note.inner_text() == "Belum ada sesi baru yang dijadwalkan."
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_calendar_button_serves_the_session_file(browser, real_agenda_url: str) -> None:
+    import icalendar
+
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(real_agenda_url + "modul/belajar-wajib-asn/")
+    href = page.locator(".kd-agenda-modul .kd-sesi-aksi").first.evaluate("link => link.href")
+    assert href == real_agenda_url + "agenda/lokakarya-kewajiban-belajar.ics"
+    response = page.request.get(href)
+    assert response.ok
+    event = icalendar.Calendar.from_ical(response.body()).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == "Lokakarya Kewajiban Belajar ASN (uji)"
+    context.close()
