@@ -21,13 +21,27 @@ MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 TODAY = dt.date.today()
 
 
+AGENDA_DAY = dt.date(2026, 3, 1)
+"""The day the fixture's agenda is written for: its sessions move with the calendar, by TODAY - AGENDA_DAY."""
+
+
 def copy_mini(dest: Path) -> Path:
-    """Copy the fixture handbook; its review dates are moved to a month ago so tests never age."""
+    """Copy the fixture handbook; its review dates are moved to a month ago and its agenda to today, so tests
+    never age."""
     shutil.copytree(MINI, dest)
     recent = (TODAY - dt.timedelta(days=30)).isoformat()
     for manifest in dest.glob("modules/*/module.yml"):
         text = manifest.read_text(encoding="utf-8")
         manifest.write_text(re.sub(r"(?m)^reviewed: .*$", f"reviewed: {recent}", text), encoding="utf-8")
+    agenda = dest / "modules/agenda.yml"
+    if agenda.is_file():
+        shift = TODAY - AGENDA_DAY
+        moved = re.sub(
+            r"\b(\d{4}-\d{2}-\d{2})(?=T)",
+            lambda m: (dt.date.fromisoformat(m.group(1)) + shift).isoformat(),
+            agenda.read_text(encoding="utf-8"),
+        )
+        agenda.write_text(moved, encoding="utf-8")
     return dest
 
 

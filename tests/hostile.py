@@ -7,7 +7,7 @@ admonition and tab titles, abbreviations). Every script payload calls alert(), s
 listen for dialogs.
 
 A *context* puts a payload somewhere a contributor can write: a lesson body, each part of a quiz, front
-matter, each manifest field, the glossary, the learning paths, an SVG image.
+matter, each manifest field, the glossary, the learning paths, the agenda, an SVG image.
 """
 
 from __future__ import annotations
@@ -292,6 +292,39 @@ CONTEXTS += [
         ("../../etc", "<img src=x onerror=alert(1)>", "semua/../x"),
     ),
     Context("gambar-svg", f"{D}/alur.svg", lambda r, p: (r / D / "alur.svg").write_text(p), tuple(SVG)),
+]
+AGENDA = "modules/agenda.yml"
+AGENDA_FIELDS = {
+    "title": "title: Lokakarya TTE (contoh)",
+    "place": "place: Aula Contoh, Jalan Contoh Nomor 1",
+    "host": "host: Dinas Komunikasi dan Informatika Kota Pematangsiantar",
+    "registration": "registration: Terbuka untuk ASN; daftar lewat pengelola kepegawaian unit kerja.",
+}
+for key, old in AGENDA_FIELDS.items():
+    CONTEXTS.append(
+        Context(f"agenda-{key}", AGENDA, _replace(AGENDA, old, lambda p, key=key: f"{key}: " + _yaml(p)), FIELD)
+    )
+CONTEXTS += [
+    Context(
+        "agenda-online",
+        AGENDA,
+        _replace(AGENDA, "online: https://www.example.go.id/ruang", lambda p: "online: " + _yaml(p)),
+        (
+            "javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "//evil.example/",
+            "data:text/html,<script>alert(1)</script>",
+            "http://evil.example/",
+            "https://ok.go.id/a) onclick=alert(1) (",
+            "https://ok.go.id/<img src=x onerror=alert(1)>",
+        ),
+    ),
+    Context(
+        "agenda-id",
+        AGENDA,
+        _replace(AGENDA, "id: lokakarya-tte", lambda p: "id: " + _yaml(p)),
+        ("../../etc", "<img src=x onerror=alert(1)>", "x/../../index", "lokakarya-tte.ics"),
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ PAGES = {
     "jalur": "jalur/",
     "jalur-semua": "jalur/semua-asn/",
     "glosarium": "glosarium/",
+    "agenda": "agenda/",
     "cara-belajar": "cara-belajar/",
     "progres": "progres/",
     "catatan": "catatan/",

@@ -121,7 +121,9 @@ def test_the_guide_documents_every_key_the_checker_reads() -> None:
     book, _ = api.load(ROOT)
     page = fill_markers(book, GUIDE.read_text(encoding="utf-8"), "kontribusi.md", include_drafts=False)
     assert "<!-- kompetensi:" not in page  # every generated part was filled in
-    for key in [*FIELDS, *GLOSSARY_KEYS, *PATH_KEYS]:
+    from kompetensi import agenda
+
+    for key in [*FIELDS, *GLOSSARY_KEYS, *PATH_KEYS, *agenda.FIELDS]:
         assert f"- `{key}` · " in page, key
     assert "`url` (opsional)" in page  # references.url is optional, as the checker says
     for owner in {m.manifest.owner for m in book.modules.values()}:

@@ -37,7 +37,7 @@ SIDEWAYS = """() => Array.from(document.querySelectorAll("article *")).filter(e 
 def test_generated_pages_never_scroll_sideways(page, real_url: str, data: dict) -> None:
     module = data["modules"][0]
     pages = ["", "modul/", module["url"], "jalur/", data["paths"][0]["url"], "progres/", "catatan/", "glosarium/"]
-    pages.append("mitra/")
+    pages += ["mitra/", "agenda/"]
     for rel in pages:
         page.goto(real_url + rel)
         page.wait_for_timeout(200)

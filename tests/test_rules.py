@@ -11,6 +11,7 @@ import pytest
 from kompetensi.rules import RULES
 
 from .conftest import TODAY, check, edit
+from .test_agenda import AGENDA_CASES
 
 D = "modules/contoh-dasar"
 L = "modules/contoh-lanjut"
@@ -506,6 +507,7 @@ CASES = [
             "paths:\n  - id: semua\n    title: Semua ASN\n    modules:\n      - contoh-lanjut\n      - contoh-dasar\n",
         ),
     ),
+    *AGENDA_CASES,
 ]
 
 

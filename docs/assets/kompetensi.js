@@ -314,6 +314,44 @@
     });
   }
 
+  /* Agenda: which sessions are still to come is decided when the site is built. A session that has ended
+     since (data-selesai, UTC) moves to "Sudah berlangsung" on the Agenda page, without its calendar button,
+     and leaves a module page; a module page without a coming session hides the block. */
+  function agenda() {
+    var now = Date.now();
+    var past = document.querySelector('.kd-sesi-daftar[data-agenda="lalu"]');
+    document.querySelectorAll(".kd-sesi[data-selesai]").forEach(function (card) {
+      var end = Date.parse(card.getAttribute("data-selesai"));
+      if (isNaN(end) || end >= now || card.parentElement === past) {
+        return;
+      }
+      if (!past) {
+        card.remove();
+        return;
+      }
+      card.querySelectorAll(".kd-sesi-aksi").forEach(function (action) {
+        (action.closest("p") || action).remove();
+      });
+      past.insertBefore(card, past.firstChild);
+    });
+    document.querySelectorAll(".kd-agenda-modul").forEach(function (box) {
+      box.hidden = !box.querySelector(".kd-sesi");
+    });
+    document.querySelectorAll(".kd-sesi-daftar[data-agenda]").forEach(function (list) {
+      var note = list.querySelector(".kd-agenda-kosong");
+      var empty = !list.querySelector(".kd-sesi");
+      if (note && !empty) {
+        note.remove();
+      } else if (!note && empty) {
+        note = document.createElement("p");
+        note.className = "kd-agenda-kosong";
+        note.textContent = list.getAttribute("data-agenda") === "akan"
+          ? "Belum ada sesi baru yang dijadwalkan." : "Belum ada.";
+        list.appendChild(note);
+      }
+    });
+  }
+
   /* Run on the first load and after every instant navigation (Material's document$), or once without it. */
   function everyPage() {
     run();
@@ -321,6 +359,7 @@
     feedback();
     abbreviations();
     printing();
+    agenda();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -67,8 +67,11 @@ def check(root: Path, targets: list[str] | None = None, today: dt.date | None = 
             if any((p.rel if p else m.rel + "/module.yml").startswith(t) for t in wanted)
         )
         files += sum(1 for d in book.docs.values() if any(d.rel.startswith(t) for t in wanted))
-        if any(t in {m.rel for m in book.modules.values()} for t in wanted):
-            files += sum(1 for name in DATA_FILES if (root / "modules" / name).is_file())
+        # The shared data files (glossary, learning paths, agenda) beside the module folders: named, or as
+        # part of the report on a module folder.
+        data = [f"modules/{name}" for name in sorted(DATA_FILES) if (root / "modules" / name).is_file()]
+        module_chosen = any(t in {m.rel for m in book.modules.values()} for t in wanted)
+        files += sum(1 for rel in data if module_chosen or any(rel == t or rel.startswith(t + "/") for t in wanted))
     return Result(book, findings, files)
 
 

@@ -106,6 +106,17 @@ def _data_table(keys: dict[str, DataKey]) -> str:
     )
 
 
+def agenda_markdown() -> str:
+    """The keys of a session in modules/agenda.yml (the checker's own table)."""
+    from . import agenda
+
+    lines = []
+    for key, spec in agenda.FIELDS.items():
+        need = "**wajib**" if spec.required else "**salah satu**" if key in agenda.PLACE_KEYS else "opsional"
+        lines.append(f"- {_code(key)} · {need}. {md_text(spec.about)}")
+    return "\n".join(lines)
+
+
 def glossary_markdown() -> str:
     return _data_table(GLOSSARY_KEYS)
 

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .agenda import AGENDA_FILE, validate_events
 from .assets import asset_problem
 from .findings import Finding
 from .frontmatter import validate_front_matter
 from .manifest import KEBAB, kebab_suggestion, validate_manifest
-from .model import DocPage, GlossaryTerm, Handbook, LearningPath, Manifest, Module, Page
+from .model import DocPage, Event, GlossaryTerm, Handbook, LearningPath, Manifest, Module, Page
 from .pageview import quiz_blocks
 from .plaintext import markup_problem
 from .rules import RULES
@@ -22,7 +23,7 @@ from .yamlsafe import load_yaml
 LESSON_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
 SPECIAL_PAGES = {"kuis.md": ("quiz", "Kuis Modul"), "fasilitator.md": ("facilitator", "Panduan Fasilitator")}
-DATA_FILES = {"glosarium.yml", "jalur.yml"}
+DATA_FILES = {"glosarium.yml", "jalur.yml", AGENDA_FILE}
 
 
 def load_handbook(root: Path, today: dt.date | None = None) -> tuple[Handbook, list[Finding]]:
@@ -50,6 +51,12 @@ def load_handbook(root: Path, today: dt.date | None = None) -> tuple[Handbook, l
         if paths.is_file():
             book.paths, found = _load_paths(paths, _rel(paths, root))
             findings += found
+        agenda = modules_dir / AGENDA_FILE
+        if agenda.is_file() and not _escapes(agenda, modules_dir):
+            book.agenda, found = _load_agenda(agenda, _rel(agenda, root))
+            findings += found
+        elif agenda.is_file():
+            findings.append(RULES["symlink-outside"].at(_rel(agenda, root), 0, 0, name=AGENDA_FILE, folder="modules/"))
     docs_dir = root / "docs"
     if docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*")):
@@ -486,3 +493,16 @@ def _load_paths(path: Path, rel: str) -> tuple[list[LearningPath], list[Finding]
             )
         )
     return paths, findings
+
+
+def _load_agenda(path: Path, rel: str) -> tuple[list[Event], list[Finding]]:
+    """Sessions of ``modules/agenda.yml``; an unreadable file is an empty agenda (the page says so)."""
+    text, findings = read_text(path, rel, MAX_YAML_BYTES)
+    if text is None:
+        return [], findings
+    doc, found = load_yaml(text, rel)
+    findings += found
+    if doc is None:
+        return [], findings
+    events, found = validate_events(doc, rel)
+    return events, findings + found

@@ -117,13 +117,16 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             if source and file.src_dir and Path(file.src_dir).resolve() == docs and not _inside(Path(source), docs):
                 files.remove(file)
         in_nav = set(_nav_paths(config.nav))
-        for generated in render.generated_pages(self.book, self.drafts):
+        for generated in render.generated_pages(self.book, self.drafts, self.today):
             # Print handouts are reached from each module page; other generated pages may be left out of
             # a site's nav (the partners page in a small site, say) without a strict-mode warning.
             module_page = generated.site_path.startswith(render.MODULE_ROOT + "/")
             listed = generated.site_path in in_nav or (module_page and not generated.site_path.endswith("/cetak.md"))
             level = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, generated.site_path, content=generated.markdown, inclusion=level))
+        # One iCalendar file per agenda session, for a learner's phone calendar.
+        for site_path, text in render.calendar_files(self.book, config.site_url or "", _build_time()):
+            files.append(File.generated(config, site_path, content=text.encode("utf-8")))  # bytes: CRLF kept
         data = json.dumps(render.learner_data(self.book, self.drafts), ensure_ascii=False, separators=(",", ":"))
         files.append(File.generated(config, "assets/kompetensi-data.json", content=data))
         # mkdocs-quiz's stylesheet, from the installed package, as one cached file instead of inline per page.
@@ -224,6 +227,14 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         if self.book is not None and len(parts) == 3 and parts[0] == render.MODULE_ROOT and parts[2] == "index.md":
             return self.book.modules.get(parts[1])
         return None
+
+
+def _build_time() -> dt.datetime:
+    """When the site is built (DTSTAMP of its calendar files); SOURCE_DATE_EPOCH makes builds reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _expand_nav(nav: list[Any] | None, entry: str, section: list[object], append: bool = True) -> list[Any]:

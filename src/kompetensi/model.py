@@ -163,6 +163,29 @@ class LearningPath:
 
 
 @dataclass
+class Event:
+    """A face-to-face or online session in ``modules/agenda.yml``. Times carry their UTC offset."""
+
+    id: str
+    title: str
+    start: dt.datetime
+    host: str
+    end: dt.datetime | None = None
+    place: str = ""
+    online: str = ""
+    modules: list[str] = field(default_factory=list)
+    module_lines: list[int] = field(default_factory=list)
+    """Line in agenda.yml of each entry of ``modules``."""
+    registration: str = ""
+    registration_url: str = ""
+    capacity: int | None = None
+    status: str = "planned"
+    line: int = 0
+    """Line in agenda.yml where the event starts."""
+    status_line: int = 0
+
+
+@dataclass
 class DocPage:
     """A hand-written page under ``docs/``."""
 
@@ -181,6 +204,8 @@ class Handbook:
     docs: dict[str, DocPage] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     paths: list[LearningPath] = field(default_factory=list)
+    agenda: list[Event] | None = None
+    """Sessions from modules/agenda.yml; None when the handbook has no agenda file (then no Agenda page)."""
 
     def published(self, include_drafts: bool = True) -> list[Module]:
         mods = sorted(self.modules.values(), key=lambda m: m.id)

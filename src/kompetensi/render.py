@@ -11,8 +11,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from . import agenda as ag
 from .manifest import LICENSES
-from .model import AUDIENCES, COMPETENCIES, LEVELS, Handbook, LearningPath, Module, Page
+from .model import AUDIENCES, COMPETENCIES, LEVELS, Event, Handbook, LearningPath, Module, Page
 from .plaintext import html_text, md_text, md_url
 from .quizstats import PASS_MARK
 
@@ -28,7 +29,9 @@ MARKER_GLOSSARY_KEYS = "<!-- kompetensi:format-glosarium -->"
 MARKER_PATH_KEYS = "<!-- kompetensi:format-jalur -->"
 MARKER_SKELETON = "<!-- kompetensi:kerangka-modul -->"
 MARKER_OWNERS = "<!-- kompetensi:pemelihara -->"
+MARKER_AGENDA_FORMAT = "<!-- kompetensi:agenda-format -->"
 PARTNERS = "mitra.md"
+AGENDA = "agenda/index.md"
 MONTHS = [
     "Januari",
     "Februari",
@@ -152,7 +155,7 @@ REFERENCE_LEGEND = (
 )
 
 
-def landing_page(book: Handbook, module: Module) -> Generated:
+def landing_page(book: Handbook, module: Module, today: dt.date | None = None) -> Generated:
     """A module's first screen: what it is, the start (or continue) action and the lessons; details after."""
     m = module.manifest
     lines: list[str] = []
@@ -177,6 +180,7 @@ def landing_page(book: Handbook, module: Module) -> Generated:
             f"{PASS_MARK}%).",
         ]
     lines += ["", f'<div class="kd-luring" data-modul="{module.id}"></div>', ""]
+    lines += module_sessions(book, module, today or dt.date.today())
     audience = ", ".join(AUDIENCES.get(a, a) for a in m.audience) or "Semua ASN"
     facts = [
         ("Tingkat", LEVELS.get(m.level, m.level)),
@@ -528,17 +532,20 @@ def visible(book: Handbook, include_drafts: bool) -> Handbook:
     return dataclasses.replace(book, modules=kept, paths=paths)
 
 
-def generated_pages(book: Handbook, include_drafts: bool = True) -> list[Generated]:
+def generated_pages(book: Handbook, include_drafts: bool = True, today: dt.date | None = None) -> list[Generated]:
     book = visible(book, include_drafts)
+    today = today or dt.date.today()
     pages = [catalogue_page(book, include_drafts)]
     if book.paths:
         pages.append(paths_index_page(book))
         pages += [path_page(book, path) for path in book.paths]
-    pages += [landing_page(book, module) for module in ordered_modules(book, include_drafts)]
+    pages += [landing_page(book, module, today) for module in ordered_modules(book, include_drafts)]
     pages += [print_page(book, module) for module in ordered_modules(book, include_drafts)]
     if book.glossary:
         pages.append(glossary_page(book))
     pages.append(partners_page(book, include_drafts))
+    if book.agenda is not None:
+        pages.append(agenda_page(book, today))
     return pages
 
 
@@ -560,6 +567,7 @@ def fill_markers(book: Handbook, markdown: str, site_path: str, include_drafts: 
             (MARKER_GLOSSARY_KEYS, guide.glossary_markdown),
             (MARKER_PATH_KEYS, guide.paths_markdown),
             (MARKER_SKELETON, guide.skeleton_markdown),
+            (MARKER_AGENDA_FORMAT, guide.agenda_markdown),
         ):
             if marker in markdown:
                 markdown = markdown.replace(marker, make())
@@ -587,6 +595,7 @@ def partners_page(book: Handbook, include_drafts: bool) -> Generated:
     owners = sorted({m.manifest.owner for m in ordered_modules(book, include_drafts) if m.manifest.owner})
     lines += ["## Pemelihara isi", "", "Kantor yang menjaga isi modul tetap benar:", ""]
     lines += [f"- {_esc(owner)}" for owner in owners]
+    lines += session_hosts(book)
     return Generated(PARTNERS, "Mitra dan Penyusun", _with_title("Mitra dan Penyusun", "\n".join(lines) + "\n"))
 
 
@@ -599,3 +608,200 @@ def module_nav(book: Handbook, include_drafts: bool) -> list[object]:
             children.append({html_text(page.title or page.slug): page_site_path(module, page)})
         entries.append({html_text(module.manifest.title): children})
     return entries
+
+
+# --- Agenda ---------------------------------------------------------------------------------------------
+# Sessions are cards (a table does not fit a phone). Whether a session is still to come is decided when the
+# site is built; docs/assets/kompetensi.js moves one that ended since to the past (data-selesai, UTC).
+
+MODULE_SESSIONS = 3
+"""How many coming sessions a module page shows; the Agenda page has them all."""
+
+
+def agenda_anchor(event: Event) -> str:
+    return f"sesi-{event.id}"
+
+
+def calendar_path(event: Event) -> str:
+    """Where a session's iCalendar file stands in the site."""
+    return f"agenda/{event.id}.ics"
+
+
+def _module_links(book: Handbook, event: Event, base: str, current: str = "") -> str:
+    names = []
+    for module_id in event.modules:
+        if module_id == current:
+            continue
+        module = book.modules.get(module_id)
+        if module is None:  # a draft in a production build (agenda-draft-module), or an unknown id
+            names.append(f"{_esc(module_id)} (belum terbit)")
+        else:
+            names.append(f"[{_esc(module.manifest.title)}]({base}{module_path(module_id)})")
+    return ", ".join(names)
+
+
+def session_card(book: Handbook, event: Event, base: str, coming: bool, current: str = "") -> list[str]:
+    """One session as a card: title, time, where, modules, host, and for a coming one how to join and a
+    calendar file. ``base`` is the path from the page to the site root; on a module page, ``current`` is
+    that module (the card names only the other modules the session covers)."""
+    label = ag.STATUSES[event.status]
+    lines = [
+        f'<div class="kd-sesi" data-mulai="{ag.utc_text(event.start)}" '
+        f'data-selesai="{ag.utc_text(ag.ends_at(event))}" markdown>',
+        "",
+        f"### {_esc(event.title)} {{ #{agenda_anchor(event)} }}",
+        "",
+        f'<time datetime="{event.start.isoformat()}">{_esc(ag.when_text(event))}</time>',
+        "{: .kd-sesi-waktu }",
+        "",
+    ]
+    if event.status == "cancelled":
+        lines += [f"**{label}.** Sesi ini tidak jadi diselenggarakan.", "{: .kd-sesi-status }", ""]
+    elif event.status == "done" or not coming:
+        lines += [f"**{label if event.status == 'done' else 'Sudah lewat'}.**", "{: .kd-sesi-status }", ""]
+    facts: list[tuple[str, str]] = []
+    if event.place:
+        facts.append(("Tempat", _esc(event.place)))
+    if event.online and coming and event.status != "cancelled":
+        facts.append(("Daring", f"[Ikuti secara daring di {_esc(ag.url_host(event.online))}]({md_url(event.online)})"))
+    elif event.online and not event.place:
+        facts.append(("Tempat", "Daring"))
+    others = _module_links(book, event, base, current)
+    if others:
+        facts.append(("Modul lain" if current else "Modul", others))
+    facts.append(("Penyelenggara", _esc(event.host)))
+    if coming and event.status != "cancelled":
+        if event.capacity:
+            facts.append(("Kapasitas", f"{event.capacity} peserta"))
+        signup = [_esc(event.registration)] if event.registration else []
+        if event.registration_url:
+            signup.append(f"[Daftar di {_esc(ag.url_host(event.registration_url))}]({md_url(event.registration_url)})")
+        if signup:
+            facts.append(("Pendaftaran", " ".join(signup)))
+    for name, value in facts:
+        lines += [name, f": {value}", ""]
+    if coming and event.status != "cancelled":
+        lines += [f"[Tambahkan ke kalender (.ics)]({base}{calendar_path(event)}){{ .md-button .kd-sesi-aksi }}", ""]
+    lines += ["</div>", ""]
+    return lines
+
+
+def module_sessions(book: Handbook, module: Module, today: dt.date) -> list[str]:
+    """'Sesi tatap muka berikutnya' on a module page: nothing at all when no session is coming."""
+    coming = [e for e in ag.upcoming(book.agenda or [], today) if module.id in e.modules]
+    if not coming:
+        return []
+    lines = [
+        '<div class="kd-agenda-modul" markdown>',
+        "",
+        "## Sesi tatap muka berikutnya",
+        "",
+        "Modul ini juga diajarkan dalam sesi bersama fasilitator:",
+        "",
+        '<div class="kd-sesi-daftar" markdown>',
+        "",
+    ]
+    for event in coming[:MODULE_SESSIONS]:
+        lines += session_card(book, event, "../../", coming=True, current=module.id)
+    lines += ["</div>", "", f"[Semua sesi di halaman Agenda](../../{AGENDA})", "", "</div>", ""]
+    return lines
+
+
+def agenda_page(book: Handbook, today: dt.date) -> Generated:
+    """Coming sessions first, past ones below; a kind word and the way to add one when there is none."""
+    events = book.agenda or []
+    guide = "kontribusi.md" in book.docs
+    how = (
+        "formatnya dijelaskan di [Panduan Kontribusi](../kontribusi.md#agenda-sesi-tatap-muka)"
+        if guide
+        else "formatnya dijelaskan di Panduan Kontribusi"
+    )
+    lines = [
+        "Lokakarya dan seminar tentang modul buku panduan ini, bersama fasilitator dari BKPSDM, perangkat daerah, "
+        "atau mitra seperti perguruan tinggi. Semua waktu dalam WIB. Sesi yang akan datang dapat disimpan ke "
+        "kalender ponsel dengan tombol *Tambahkan ke kalender*.",
+        "",
+    ]
+    if not events:
+        lines += [
+            '!!! info "Belum ada sesi terjadwal"',
+            "    Saat ini belum ada lokakarya atau seminar yang dijadwalkan. Sesi baru akan tampil di sini begitu "
+            "diumumkan. Sambil menunggu, semua modul dapat Anda pelajari mandiri kapan saja lewat "
+            "[Katalog Modul](../modul/index.md).",
+            "",
+        ]
+    else:
+        coming, gone = ag.upcoming(events, today), ag.past(events, today)
+        lines += [
+            f"Daftar ini diperbarui setiap kali situs dibangun, terakhir {tanggal(today)}.",
+            "{: .kd-kartu-info }",
+            "",
+            "## Akan datang { #akan-datang }",
+            "",
+            '<div class="kd-sesi-daftar" data-agenda="akan" markdown>',
+            "",
+        ]
+        if not coming:
+            lines += ["Belum ada sesi baru yang dijadwalkan.", "{: .kd-agenda-kosong }", ""]
+        for event in coming:
+            lines += session_card(book, event, "../", coming=True)
+        lines += [
+            "</div>",
+            "",
+            "## Sudah berlangsung { #sudah-berlangsung }",
+            "",
+            '<div class="kd-sesi-daftar" data-agenda="lalu" markdown>',
+            "",
+        ]
+        if not gone:
+            lines += ["Belum ada.", "{: .kd-agenda-kosong }", ""]
+        for event in gone:
+            lines += session_card(book, event, "../", coming=False)
+        lines += ["</div>", ""]
+    lines += [
+        "## Untuk fasilitator dan penyelenggara { #untuk-fasilitator }",
+        "",
+        "BKPSDM, perangkat daerah, dan mitra yang mengadakan sesi tatap muka atau daring untuk sebuah modul "
+        "mengumumkannya di sini dengan menambahkan sesi ke berkas `modules/agenda.yml` lewat *pull request*; "
+        f"{how}. Pemeriksa memastikan tanggal, modul, dan alamatnya benar sebelum sesi tampil. Bahan mengajar "
+        "setiap modul ada di Panduan Fasilitator modul itu.",
+        "",
+    ]
+    return Generated(AGENDA, "Agenda", _with_title("Agenda", "\n".join(lines)))
+
+
+def session_hosts(book: Handbook) -> list[str]:
+    """The partners page's credit to the offices and institutions that host sessions (cancelled ones aside)."""
+    by_host: dict[str, list[Event]] = {}
+    for event in sorted(book.agenda or [], key=lambda e: (e.start, e.id)):
+        if event.status != "cancelled":
+            by_host.setdefault(event.host, []).append(event)
+    if not by_host:
+        return []
+    lines = [
+        "",
+        "## Penyelenggara lokakarya dan seminar",
+        "",
+        "Kantor dan institusi mitra yang menyelenggarakan lokakarya dan seminar di [Agenda](agenda/index.md):",
+        "",
+    ]
+    for host in sorted(by_host, key=str.lower):
+        sessions = "; ".join(
+            f"[{_esc(e.title)}]({AGENDA}#{agenda_anchor(e)}) ({tanggal(e.start.astimezone(ag.WIB).date())})"
+            for e in by_host[host]
+        )
+        lines.append(f"- {_esc(host)}: {sessions}")
+    return lines
+
+
+def calendar_files(book: Handbook, site_url: str, stamp: dt.datetime) -> list[tuple[str, str]]:
+    """(site path, iCalendar text) of every session: one small file each, for a phone's calendar."""
+    from .ical import calendar
+
+    titles = {m.id: m.manifest.title for m in book.modules.values()}
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    files = []
+    for event in book.agenda or []:
+        page_url = f"{base}agenda/#{agenda_anchor(event)}" if base else ""
+        files.append((calendar_path(event), calendar([(event, page_url)], stamp, titles)))
+    return files

@@ -54,6 +54,7 @@ CATEGORIES = {
     "keamanan": "Keamanan",
     "kesegaran": "Kesegaran isi",
     "data": "Berkas data (glosarium, jalur belajar)",
+    "agenda": "Agenda sesi tatap muka (modules/agenda.yml)",
 }
 
 _RULES = [
@@ -720,6 +721,96 @@ _RULES = [
         "Urutan jalur melanggar prasyarat",
         "Di jalur '{path_id}', modul '{id}' muncul sebelum prasyaratnya '{prerequisite}'.",
         "Pindahkan '{prerequisite}' ke atas '{id}', atau tambahkan ke jalur bila belum ada.",
+    ),
+    # --- Agenda ---------------------------------------------------------------------------------
+    Rule(
+        "agenda-key-unknown",
+        E,
+        "agenda",
+        "Kunci sesi agenda tidak dikenal",
+        "Kunci '{key}' tidak dikenal di sesi agenda.{suggestion}",
+        "Kunci yang berlaku: {allowed}.",
+        "tempat: Aula Kantor   →   place: Aula Kantor",
+    ),
+    Rule(
+        "agenda-key-missing",
+        E,
+        "agenda",
+        "Kunci wajib sesi agenda tidak ada",
+        "Sesi agenda {event} tidak memiliki kunci wajib '{key}'.",
+        "Tambahkan '{key}: ...'. {about}",
+        "sesi tanpa baris 'host:'",
+    ),
+    Rule(
+        "agenda-value",
+        E,
+        "agenda",
+        "Nilai sesi agenda tidak sah",
+        "Nilai '{key}' sesi agenda {event} tidak sah: {problem}.",
+        "{about}",
+        "capacity: empat puluh   →   capacity: 40",
+    ),
+    Rule(
+        "agenda-id-duplicate",
+        E,
+        "agenda",
+        "id sesi agenda ganda",
+        "id sesi '{id}' sudah dipakai sesi lain di baris {first}.",
+        "Beri setiap sesi id unik (id menjadi alamat sesi dan nama berkas kalendernya), misalnya dengan "
+        "menambahkan tahun dan bulan: '{id}-2027-02'.",
+    ),
+    Rule(
+        "agenda-time",
+        E,
+        "agenda",
+        "Waktu sesi agenda tidak sah",
+        "Waktu '{key}' sesi agenda {event} tidak sah: {problem}.",
+        "Tulis tanggal, jam, dan zona waktu, misalnya '{key}: 2027-02-10T09:00+07:00' (+07:00 adalah WIB). "
+        "'end' harus sesudah 'start'.",
+        "start: 10-02-2027 jam 9   →   start: 2027-02-10T09:00+07:00",
+    ),
+    Rule(
+        "agenda-place-missing",
+        E,
+        "agenda",
+        "Sesi agenda tanpa tempat",
+        "Sesi agenda {event} tidak menyebut tempat ('place') maupun alamat daring ('online').",
+        "Tambahkan 'place: nama gedung dan alamatnya' untuk sesi tatap muka, atau 'online: https://...' untuk "
+        "sesi daring (boleh keduanya).",
+    ),
+    Rule(
+        "agenda-unknown-module",
+        E,
+        "agenda",
+        "Sesi agenda membahas modul yang tidak ada",
+        "Sesi '{event}' membahas modul '{id}' yang tidak ada.{suggestion}",
+        "Pakai id modul (nama folder di modules/), misalnya '{example}'.",
+    ),
+    Rule(
+        "agenda-draft-module",
+        W,
+        "agenda",
+        "Sesi agenda membahas modul draf",
+        "Sesi '{event}' membahas modul draf '{id}', yang tidak ada di situs terbit.",
+        "Situs menyebut id modul itu tanpa tautan. Naikkan status modul menjadi review atau published sebelum "
+        "sesi, atau hapus id itu dari 'modules' sesi ini.",
+    ),
+    Rule(
+        "agenda-past-planned",
+        W,
+        "agenda",
+        "Sesi yang sudah lewat masih berstatus planned",
+        "Sesi '{event}' sudah lewat ({date}) tetapi statusnya masih planned.",
+        "Ubah menjadi 'status: done' bila sesi berlangsung, atau 'status: cancelled' bila sesi batal.",
+        blocks_build=False,
+    ),
+    Rule(
+        "agenda-done-future",
+        E,
+        "agenda",
+        "Sesi yang belum berlangsung berstatus done",
+        "Sesi '{event}' berstatus done padahal baru akan berlangsung {date} (hari ini {today}).",
+        "Periksa tanggal 'start'. Bila sesi memang belum berlangsung, ubah menjadi 'status: planned'.",
     ),
 ]
 

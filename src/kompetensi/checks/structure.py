@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
+from ..agenda import AGENDA_FILE, WIB, is_past
 from ..findings import Finding
 from ..model import Handbook
 from ..render import is_overdue, tanggal
@@ -100,6 +101,7 @@ def check(book: Handbook, today: dt.date) -> list[Finding]:
                     )
     findings += _cycles(book, line_of)
     findings += _paths(book, line_of, hint)
+    findings += _agenda(book, today, hint)
     return findings
 
 
@@ -173,4 +175,42 @@ def _paths(book: Handbook, line_of: LineFinder, hint: Hints) -> list[Finding]:
                         RULES["path-order"].at(rel, line, 0, path_id=path.id, id=module_id, prerequisite=pre)
                     )
             seen.add(module_id)
+    return findings
+
+
+def _agenda(book: Handbook, today: dt.date, hint: Hints) -> list[Finding]:
+    """Each session covers modules that exist (and are published), and its status agrees with the calendar."""
+    findings: list[Finding] = []
+    rel = f"modules/{AGENDA_FILE}"
+    example = min(book.modules, default="literasi-digital-asn")
+    for event in book.agenda or []:
+        for module_id, line in zip(event.modules, event.module_lines, strict=False):
+            module = book.modules.get(module_id)
+            if module is None:
+                findings.append(
+                    RULES["agenda-unknown-module"].at(
+                        rel,
+                        line,
+                        0,
+                        event=event.id,
+                        id=module_id[:80],
+                        suggestion=hint(module_id, book.modules),
+                        example=example,
+                    )
+                )
+            elif module.manifest.status == "draft":
+                findings.append(RULES["agenda-draft-module"].at(rel, line, 0, event=event.id, id=module_id))
+        if event.status == "planned" and is_past(event, today):
+            findings.append(
+                RULES["agenda-past-planned"].at(
+                    rel, event.status_line, 0, event=event.id, date=tanggal(event.start.astimezone(WIB).date())
+                )
+            )
+        start_day = event.start.astimezone(WIB).date()
+        if event.status == "done" and start_day > today:
+            findings.append(
+                RULES["agenda-done-future"].at(
+                    rel, event.status_line, 0, event=event.id, date=tanggal(start_day), today=tanggal(today)
+                )
+            )
     return findings
