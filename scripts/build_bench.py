@@ -8,17 +8,25 @@ search and the unmodified mkdocs-quiz plugin. Each build is timed by /usr/bin/ti
 CPU seconds (user + system), wall seconds and peak RSS. The script prints numbers; it passes or fails
 nothing. These machines are shared and noisy: read the ratios.
 
-Usage: .venv/bin/python scripts/build_bench.py [--sizes 50,200,800,1600]
+With --serve, it also measures a trainer's edit in `mkdocs serve --dirty` (what `make serve` runs) on the
+real handbook and on stock Material with the same pages: the seconds from saving a lesson (a sentence
+appended) or a module.yml (its summary changed) until the served page shows the change.
+
+Usage: .venv/bin/python scripts/build_bench.py [--sizes 50,200,800,1600] [--serve]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -80,11 +88,87 @@ def timed_build(root: Path, strict: bool) -> dict[str, float]:
     return {"wall": float(wall), "cpu": float(user) + float(system), "rss": int(rss) / 1024}
 
 
+SERVE_FLAGS = ["serve", "--dirty"]  # as in the Makefile's `make serve`
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - a loopback URL built here
+            return response.read().decode("utf-8", "replace")
+    except (OSError, ValueError):
+        return ""
+
+
+def _wait_for(url: str, text: str, limit: float) -> float | None:
+    """Seconds until the page at ``url`` contains ``text``, polled every 50 ms; None after ``limit``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if text in _fetch(url):
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return None
+
+
+def serve_latency(root: Path, lesson: Path, lesson_url: str, manifest: Path | None, module_url: str) -> dict:
+    """Edit-to-reload seconds in `mkdocs serve --dirty` for a lesson edit and (if given) a module.yml edit."""
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", *SERVE_FLAGS, "--dev-addr", f"127.0.0.1:{port}"]
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below, after the server stops
+    server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log)
+    base = f"http://127.0.0.1:{port}/"
+    result: dict[str, list[float | None]] = {"lesson": [], "module.yml": []}
+    try:
+        if _wait_for(base + lesson_url, "</html>", 600) is None:
+            log.seek(0)
+            raise SystemExit(f"mkdocs serve did not start in {root}:\n{log.read().decode(errors='replace')[-3000:]}")
+        time.sleep(2)  # let the first build's background work (search index) finish
+        for attempt in range(3):
+            nonce = f"Kalimat uji penyegaran nomor {attempt} {time.time_ns()}."
+            with lesson.open("a", encoding="utf-8") as handle:
+                handle.write(f"\n{nonce}\n")
+            result["lesson"].append(_wait_for(base + lesson_url, nonce, 120))
+            if manifest is not None:
+                text = manifest.read_text(encoding="utf-8")
+                manifest.write_text(
+                    re.sub(r"(?m)^summary:.*(\n[ ]+.*)*", f"summary: {nonce}", text, count=1), encoding="utf-8"
+                )
+                result["module.yml"].append(_wait_for(base + module_url, nonce, 120))
+            time.sleep(1)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+    return result
+
+
+def _median(values: list[float | None]) -> str:
+    known = sorted(v for v in values if v is not None)
+    if not values:
+        return "-"
+    if len(known) < len(values):
+        return "tidak tampil"
+    return f"{known[len(known) // 2]:.2f} s"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="50,200,800", help="lesson counts, comma-separated (default 50,200,800)")
+    parser.add_argument("--serve", action="store_true", help="also measure edit-to-reload in mkdocs serve --dirty")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.serve:
+        measure_serve()
     work = Path(tempfile.mkdtemp(prefix="kompetensi-build-bench-"))
     rows = []
     try:
@@ -116,6 +200,27 @@ def main(argv: list[str] | None = None) -> int:
             f"| {mine['rss']:.0f} MB / {theirs['rss']:.0f} MB |"
         )
     return 0
+
+
+def measure_serve() -> None:
+    work = Path(tempfile.mkdtemp(prefix="kompetensi-serve-bench-"))
+    try:
+        ours, stock = work / "buku", work / "stok"
+        copy_handbook(ours)
+        stock_copy(ours, stock)
+        module = sorted(p for p in (ours / "modules").iterdir() if p.is_dir())[0]
+        lesson = lesson_files(module)[0]
+        lesson_url = f"modul/{module.name}/{lesson.stem}/"
+        print("Menyunting saat `mkdocs serve --dirty` berjalan (median dari 3) ...", flush=True)
+        mine = serve_latency(ours, lesson, lesson_url, module / "module.yml", f"modul/{module.name}/")
+        theirs = serve_latency(stock, stock / "docs/modul" / module.name / lesson.name, lesson_url, None, "")
+        print("| sunting | buku panduan ini | Material bawaan |")
+        print("|---|---|---|")
+        print(f"| pelajaran (kalimat ditambah) | {_median(mine['lesson'])} | {_median(theirs['lesson'])} |")
+        print(f"| module.yml (ringkasan diubah) | {_median(mine['module.yml'])} | tidak ada padanannya |")
+        print()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 import json
+import logging
 import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+import jinja2.bccache
 import rcssmin
 import rjsmin
 from mkdocs.config import config_options as c
@@ -59,6 +62,31 @@ class KompetensiConfig(Config):
     """The nav entry that the plugin expands into the whole 'Modul' section."""
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for the life of the process: every rebuild of `mkdocs serve` makes a
+    new template environment, and compiling Material's templates again took about half a second. Jinja
+    checks each template's source checksum, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _MemoryBytecodeCache()
+
+
+def _dirty_notice_as_info(record: logging.LogRecord) -> bool:
+    if record.levelno == logging.WARNING and str(record.msg).startswith("A 'dirty' build is being performed"):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
+
+
 class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     def __init__(self) -> None:
         self.bodies: dict[str, str] = {}
@@ -67,6 +95,20 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         self.findings: list[Finding] = []
         self.today = dt.date.today()
         self.drafts = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Keeps the plugin (and the engine's caches) alive across the rebuilds of ``mkdocs serve``.
+
+        ``make serve`` rebuilds with ``--dirty`` (only the pages whose source changed, plus the generated
+        ones): MkDocs' own warning that such a build may show stale navigation is for the developer, not a
+        problem in the content, so it does not stop a strict build.
+        """
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notice_as_info)
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        env.bytecode_cache = _TEMPLATES
+        return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent

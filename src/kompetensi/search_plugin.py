@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import subprocess
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,8 @@ from . import api, search
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page as MkPage
+
+    from .model import Handbook
 
 log = get_plugin_logger(__name__)
 
@@ -48,9 +52,15 @@ class SearchConfig(Config):
 class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.labels: dict[str, dict[str, str]] = {}
-        self.data: dict[str, object] = {}
-        self.words: dict[str, object] = {}
+        self.book: Handbook | None = None
         self.indexed = 0
+        self.serving = False
+        self.indexer: threading.Thread | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under ``mkdocs serve`` (this method also keeps the plugin alive across rebuilds) the index is
+        rebuilt in the background after each build, so that an edited page reloads without waiting for it."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if "material/search" in config.plugins or "search" in config.plugins:
@@ -61,8 +71,7 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         book, _ = api.load(root)  # shared with the kompetensi plugin, which reports (and fails on) findings
         self.labels = search.page_labels(book)
-        self.data = search.search_data(book)
-        self.words = search.search_words(book)
+        self.book = book  # the expansion data and the word list are written with the index, after the build
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -86,6 +95,12 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        if self.serving:
+            if self.indexer is not None:
+                self.indexer.join()  # one indexer at a time over the served folder
+            self.indexer = threading.Thread(target=self._index_in_background, args=(site,), daemon=True)
+            self.indexer.start()
+            return
         if self.indexed == 0:
             raise PluginError("Tidak ada halaman yang ditandai untuk indeks pencarian.")
         pages = run_pagefind(site)
@@ -94,12 +109,29 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
                 f"Pagefind mengindeks {pages} halaman berbahasa '{LANGUAGE}', padahal {self.indexed} halaman "
                 "ditandai. Periksa atribut lang pada <html> (tema harus memakai language: id)."
             )
+        self._finish_bundle(site)
+        log.info(f"Indeks pencarian Pagefind: {pages} halaman.")
+
+    def _index_in_background(self, site: Path) -> None:
+        """Index the served site (all its pages: a --dirty rebuild marks only the pages it rebuilt)."""
+        started = time.perf_counter()
+        try:
+            pages = run_pagefind(site)
+            self._finish_bundle(site)
+        except PluginError as error:
+            log.warning(f"Indeks pencarian tidak diperbarui: {error}")
+            return
+        log.info(
+            f"Indeks pencarian diperbarui di latar belakang: {pages} halaman, {time.perf_counter() - started:.1f} s."
+        )
+
+    def _finish_bundle(self, site: Path) -> None:
         bundle = site / BUNDLE_DIR
         for name in UNUSED_BUNDLE_FILES:
             (bundle / name).unlink(missing_ok=True)
-        _write_json(bundle / search.DATA_FILE, self.data)
-        _write_json(bundle / search.WORDS_FILE, self.words)
-        log.info(f"Indeks pencarian Pagefind: {pages} halaman, {len(self.data['sinonim'])} kelompok sinonim.")  # type: ignore[arg-type]
+        assert self.book is not None
+        _write_json(bundle / search.DATA_FILE, search.search_data(self.book))
+        _write_json(bundle / search.WORDS_FILE, search.search_words(self.book))
 
 
 def _write_json(path: Path, data: object) -> None:
