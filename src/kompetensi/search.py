@@ -113,6 +113,9 @@ _START_TAG = re.compile(
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
+_TAGS_OF_INTEREST = frozenset({"h1", *(s.tag for s in IGNORED if s.tag)})
+
+
 class MarkupError(ValueError):
     """The built page does not have the structure the index relies on."""
 
@@ -152,7 +155,8 @@ def mark_page(page_html: str, meta: dict[str, str] | None = None) -> str:
     root_end = -1
     title_done = False
     opaque_index = 0
-    for match in _START_TAG.finditer(page_html):
+    first = page_html.lower().find("<" + str(INDEX_ROOT.tag))  # no tag before it can be the content area
+    for match in _START_TAG.finditer(page_html, max(first, 0)):
         start = match.start()
         if 0 <= root_end <= start:
             break
@@ -161,7 +165,12 @@ def mark_page(page_html: str, meta: dict[str, str] | None = None) -> str:
         if opaque_index < len(opaque) and opaque[opaque_index][0] <= start:
             continue
         tag = match.group(1).lower()
-        attrs = _attributes(match.group(2) or "")
+        raw = match.group(2) or ""
+        if root_end < 0 and tag != INDEX_ROOT.tag:
+            continue  # before the content area only its <article> matters
+        if root_end >= 0 and tag not in _TAGS_OF_INTEREST and "class" not in raw and "id" not in raw:
+            continue  # nothing a selector could match (and not the title)
+        attrs = _attributes(raw)
         classes = set(attrs.get("class", "").split())
         element_id = attrs.get("id")
         extra: list[str] = []
@@ -303,21 +312,29 @@ _URL = re.compile(r"https?://\S+|\]\([^)]*\)|\{[^}\n]*\}|<[^>\n]*>")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+_LETTER = re.compile(r"[a-z]")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents (what the search box compares); most of the handbook is plain ASCII."""
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return text.lower()
+
+
 def vocabulary(texts: Iterable[str], min_length: int = 4, limit: int = 30000) -> list[str]:
     """Distinct words of the handbook, most frequent first, for correcting typos in a query.
 
     Words shorter than ``min_length`` or without a letter are left out; hyphenated words count whole
     and by their parts. Link targets, attribute lists and HTML tags are not words of the text.
     """
-    counts: Counter[str] = Counter()
-    for text in texts:
-        plain = unicodedata.normalize("NFKD", _URL.sub(" ", text))
-        plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-        for word in _WORD.findall(plain):
-            parts = [word, *word.split("-")] if "-" in word else [word]
-            for part in parts:
-                if len(part) >= min_length and re.search(r"[a-z]", part):
-                    counts[part] += 1
+    counts: Counter[str] = Counter(
+        part
+        for text in texts
+        for word in _WORD.findall(_fold(_URL.sub(" ", text)))
+        for part in ([word, *word.split("-")] if "-" in word else [word])
+        if len(part) >= min_length and not part.isdigit() and _LETTER.search(part)
+    )
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [word for word, _ in ranked[:limit]]
 
