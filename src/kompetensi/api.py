@@ -92,6 +92,18 @@ def _concerns(finding: Finding, wanted: list[str], book: Handbook) -> bool:
     return shared or bool(chosen & set(finding.about))
 
 
+def release_caches() -> None:
+    """Forget the rendered page views and parsed texts kept for reuse (a one-shot build needs them only
+    while it checks; `mkdocs serve` keeps them so that a rebuild re-renders only the edited page)."""
+    from .checks.common import cached_view
+    from .traps import _traps
+    from .yamlsafe import _load_yaml
+
+    cached_view.cache_clear()
+    _traps.cache_clear()
+    _load_yaml.cache_clear()
+
+
 def find_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` that holds ``modules/`` or ``mkdocs.yml``."""
     start = start.resolve()

@@ -95,6 +95,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         self.findings: list[Finding] = []
         self.today = dt.date.today()
         self.drafts = False
+        self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keeps the plugin (and the engine's caches) alive across the rebuilds of ``mkdocs serve``.
@@ -103,6 +104,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         ones): MkDocs' own warning that such a build may show stale navigation is for the developer, not a
         problem in the content, so it does not stop a strict build.
         """
+        self.serving = command == "serve"
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notice_as_info)
 
@@ -115,6 +117,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         self.drafts = self.config.include_drafts or os.environ.get("KOMPETENSI_PRATINJAU") == "1"
         result = api.check(root, today=self.today)
         self.book, self.findings = result.book, result.findings
+        if not self.serving:
+            api.release_caches()  # the rest of a one-shot build reads the model, not the page views
         modules = render.ordered_modules(self.book, self.drafts)
         self.pages = {render.page_site_path(m, p): (m, p) for m in modules for p in m.pages}
         config.nav = _expand_nav(config.nav, self.config.nav_entry, render.module_nav(self.book, self.drafts))
