@@ -62,7 +62,7 @@ class SiteMap:
         text = self.pages[site_path]
         if traps("", text):
             return set()
-        return cached_view(text, self.config, safety=False).ids
+        return cached_view(text, self.config).ids  # the same view the other checks read: rendered once
 
 
 def site_map(book: Handbook) -> SiteMap:
