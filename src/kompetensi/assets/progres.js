@@ -1618,13 +1618,9 @@
     notices = [];
   }
 
-  function frameShown(box, frame, files) {
-    var file = "";
-    try {
-      file = frame.contentWindow.location.pathname.split("/").pop();
-    } catch (error) {
-      file = "";
-    }
+  /* A page of the package is shown in the frame: mark it in the table of contents and tell the LMS (told by the
+     page itself as soon as its script runs, and again by the frame's load event). */
+  function pageShown(box, files, file) {
     Array.prototype.forEach.call(box.querySelectorAll("a[data-berkas]"), function (link) {
       if (link.getAttribute("data-berkas") === file) {
         link.setAttribute("aria-current", "page");
@@ -1636,9 +1632,18 @@
     if (list) {
       list.open = false;
     }
-    if (lms && !lms.finished && files.indexOf(file) !== -1) {
+    if (lms && !lms.finished && files.indexOf(file) !== -1 && file !== lms.location) {
+      lms.location = file;
       lmsSet("cmi.core.lesson_location", file);
       lmsCommit();
+    }
+  }
+
+  function fileOf(win) {
+    try {
+      return win.location.pathname.split("/").pop();
+    } catch (error) {
+      return "";
     }
   }
 
@@ -1655,7 +1660,7 @@
       box.kdInfo = info;
       var api = getAPI();
       if (api && String(api.LMSInitialize("")) === "true") {
-        lms = { api: api, info: info, module: module, started: Date.now(), finished: false, status: "" };
+        lms = { api: api, info: info, module: module, started: Date.now(), finished: false, status: "", location: "" };
         var restored = decodeState(String(api.LMSGetValue("cmi.suspend_data") || ""), module);
         if (restored.problem) {
           notices.push(restored.problem);
@@ -1682,6 +1687,7 @@
       }
       window.kompetensiPaket = {
         lms: Boolean(lms),
+        shown: function (file) { pageShown(box, files, String(file)); },
         read: function () { return JSON.stringify(load()); },
         write: function (text) {
           var stored = save(sanitize(JSON.parse(text)).state);
@@ -1690,7 +1696,7 @@
         }
       };
       var resume = lms ? String(lms.api.LMSGetValue("cmi.core.lesson_location") || "") : "";
-      frame.addEventListener("load", function () { frameShown(box, frame, files); });
+      frame.addEventListener("load", function () { pageShown(box, files, fileOf(frame.contentWindow)); });
       frame.src = files.indexOf(resume) !== -1 ? resume : files[0];
       launcherStatus();
     }).catch(function () {
@@ -1774,6 +1780,9 @@
   }
 
   registerServiceWorker();
+  if (host && typeof host.shown === "function") {
+    host.shown(fileOf(window));
+  }
   var launcher = document.getElementById("kd-scorm");
   if (launcher) {
     startLauncher(launcher);
