@@ -12,6 +12,7 @@ the test server.
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import os
@@ -74,6 +75,7 @@ def test_manifest_is_well_formed_scorm_12(packages: dict[str, zipfile.ZipFile]) 
         module = book.modules[module_id]
         names = set(archive.namelist())
         assert archive.namelist()[0] == "imsmanifest.xml"
+        assert {n.rsplit(".", 1)[-1] for n in names} <= {"xml", "html", "css", "js"}, names  # no zip in a zip
         root = ET.fromstring(archive.read("imsmanifest.xml"))  # well-formed, or this raises
         assert root.tag == f"{{{scorm.IMSCP}}}manifest"
         identifiers = [e.get("identifier") for e in root.iter() if e.get("identifier") is not None]
@@ -111,7 +113,7 @@ def test_manifest_is_well_formed_scorm_12(packages: dict[str, zipfile.ZipFile]) 
 
 def test_manifest_escapes_plain_text(tmp_path: Path) -> None:
     book, _ = api.load(ROOT)
-    module = next(iter(book.modules.values()))
+    module = copy.deepcopy(next(iter(book.modules.values())))  # the loaded handbook is shared: a copy
     hostile = "<b>\"Judul\" & 'kutip'</b> ]]> <!--"
     module.manifest.title = hostile
     module.manifest.objectives = [hostile]

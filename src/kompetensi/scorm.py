@@ -42,9 +42,10 @@ LAUNCHER = "index.html"
 HOME = "beranda.html"
 FRAME = "kd-isi"
 PACKAGE_CSS = "assets/kompetensi-paket.css"
-SCRIPTS = ("assets/kompetensi.js", "assets/progres.js")
-"""The site's scripts a package runs (Material's own bundle drives search and instant navigation, which a
-package does not have; the module's pages need none of it)."""
+PROGRESS_JS = "assets/progres.js"
+SCRIPTS = ("assets/kompetensi.js", PROGRESS_JS)
+"""The site's scripts a package runs when its pages load them; progres.js (the engine's) is required.
+Material's own bundle drives search and instant navigation, which a package does not have."""
 DROPPED_SECTIONS = {"untuk-fasilitator-dan-lokakarya"}
 """Sections of the landing page that only make sense on the site (facilitator guide, print handout, packages)."""
 
@@ -165,9 +166,10 @@ def _rewrite_article(package: _Package, page: _Page, built: str, text: str, arti
             if heading.get("id") in DROPPED_SECTIONS:
                 end = headings[index + 1].start if index + 1 < len(headings) else article.close_start
                 edits.append((heading.start, end, ""))
+    dropped = list(edits)
     for element in article.iter():
-        if element is article:
-            continue
+        if element is article or any(start <= element.start < end for start, end, _ in dropped):
+            continue  # nothing of a dropped section is looked at, or brought into the package
         attrs = dict(element.attrs)
         if element.get("id") == "kd-data" and element.attrs.get("data-json"):
             data = _rewrite_data(element.get("data-json"), url_files)
@@ -277,9 +279,8 @@ def _head(built: str, page: builthtml.BuiltPage) -> _Head:
             target = _resolve(base_dir, _split(element.get("src"))[0])
             if target in SCRIPTS:
                 scripts.append(target)
-    missing = [s for s in SCRIPTS if s not in scripts]
-    if missing:
-        raise PackageError(f"{built}: skrip {', '.join(missing)} tidak dimuat halaman ini; paket tidak dapat dibuat.")
+    if PROGRESS_JS not in scripts:
+        raise PackageError(f"{built}: skrip {PROGRESS_JS} tidak dimuat halaman ini; paket tidak dapat dibuat.")
     body = page.head.find(lambda e: e.tag == "body")
     attrs = {k: v for k, v in (body.attrs if body else {}).items() if k == "dir" or k.startswith("data-md-color-")}
     return _Head(styles, scripts, attrs)
@@ -311,7 +312,7 @@ def _launcher_html(head: _Head, module: Module, pages: list[_Page], data: str) -
         for p in pages
     )
     files = json.dumps([p.file for p in pages], separators=(",", ":"))
-    progress = next(s for s in head.scripts if s.endswith("progres.js"))
+    progress = PROGRESS_JS
     return (
         '<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
