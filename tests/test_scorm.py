@@ -28,7 +28,7 @@ import pytest
 from kompetensi import api, builthtml, render, scorm
 from kompetensi.quizstats import PASS_MARK
 
-from .conftest import ROOT, serve
+from .conftest import ROOT, build, copy_mini, edit, serve
 
 SCORM_AGAIN = ROOT / "tests/scorm/node_modules/scorm-again/dist/scorm12.min.js"
 LMS_PAGE = ROOT / "tests/scorm/lms.html"
@@ -187,6 +187,25 @@ def test_a_page_loading_from_another_site_is_refused_with_a_message(real_site: P
     lesson.write_text(text, encoding="utf-8")
     with pytest.raises(scorm.PackageError, match="tidak ada di situs yang dibangun"):
         scorm.package(site, module)
+
+
+def test_build_option_packages_a_module_whose_title_is_hostile_plain_text(tmp_path: Path) -> None:
+    """The build option on a small handbook: a title full of characters that mean something in HTML and XML
+    reaches the manifest, the launcher and its pages as the same text."""
+    root = copy_mini(tmp_path / "buku")
+    edit(root / "mkdocs.yml", "  - kompetensi\n", "  - kompetensi:\n      scorm: true\n")
+    title = r'Data \ Arsip < 5 & "Penting" ]]> [1]'
+    edit(root / "modules/contoh-dasar/module.yml", "title: Contoh Modul Dasar", f"title: '{title}'")
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    archive = zipfile.ZipFile(root / "site" / scorm.site_path("contoh-dasar"))
+    manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+    assert manifest.findtext("cp:organizations/cp:organization/cp:title", namespaces=NS) == title
+    launcher = archive.read("index.html").decode("utf-8")
+    tree = builthtml.parse(launcher)
+    assert builthtml.text_of(launcher, tree.find(lambda e: e.tag == "title")) == title
+    assert [e.get("src") for e in tree.iter() if e.tag == "script"] == ["assets/progres.js"]
+    assert "modul/contoh-dasar/alur.svg" in archive.namelist()  # the module's image travels with it
 
 
 # --------------------------------------------------------------------------------------------------
