@@ -849,8 +849,8 @@
       : "Belum ada percobaan. Jawab semua soal, lalu tekan \"Kirim semua jawaban\" di bawah. Nilai lulus " +
         info.passMark + "%." }));
     if (s.complete) {
-      panel.appendChild(el("p", { text: "Modul selesai pada " + tanggal(s.completedAt) + "; " + (PAKET ? recordedIn()
-        : angka(module.jp) + " JP tercatat di Progres Saya.") }));
+      panel.appendChild(el("p", { text: "Modul selesai pada " + tanggal(s.completedAt) + (PAKET ? ". " + recordedIn()
+        : "; " + angka(module.jp) + " JP tercatat di Progres Saya.") }));
     }
   }
 
@@ -1406,7 +1406,8 @@
      attempts:   time.right.total, ... ,time.right.total.choices   (choices only for the last attempt: the one
                  the quiz page shows; per quiz question the option values joined by "+", questions by "_")
      completion: time.score
-     Numbers and times (seconds since 1970) in base 36. A full module with 50 attempts stays near 1,200. */
+     Numbers and times (seconds since 1970) in base 36. The handbook's largest module, every answer given and
+     50 attempts kept, needs about 1,040 characters (tests/test_scorm.py). */
   function encodeState(state, module) {
     var id = module.id;
     var lessons = [];
@@ -1699,10 +1700,11 @@
       frame.addEventListener("load", function () { pageShown(box, files, fileOf(frame.contentWindow)); });
       frame.src = files.indexOf(resume) !== -1 ? resume : files[0];
       launcherStatus();
-    }).catch(function () {
+    }).catch(function (error) {
       var line = box.querySelector(".kd-paket-status");
       if (line) {
-        line.textContent = "Modul ini tidak dapat dimuat: data modul di dalam paket rusak. Unduh ulang paketnya.";
+        line.textContent = "Modul ini tidak dapat dimulai (" + error + "). Muat ulang halaman; bila tetap gagal, " +
+          "unggah ulang paketnya atau hubungi pengelola LMS.";
       }
     });
   }
