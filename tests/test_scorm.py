@@ -334,6 +334,7 @@ CHOOSE = """(correct) => {
 
 def take_quiz(page, inner, correct: bool) -> dict[str, list[str]]:
     """One attempt at the module quiz; returns the option values chosen per question."""
+    inner.locator("#kd-percobaan").wait_for()  # progres.js has taken the quiz over (a later start would clear it)
     again = inner.get_by_role("button", name="Mulai percobaan baru")
     if again.is_visible():
         again.click()
@@ -371,6 +372,7 @@ def test_every_package_in_scorm_again_fail_leave_resume_pass(lms_page, data: dic
         # Read a lesson: start from the home page's button, answer every question of the lesson right.
         inner.locator("a.kd-mulai").click()
         inner.locator("h1", has_text=first["title"]).wait_for()
+        inner.locator("#kd-tandai").wait_for()  # progres.js has bound the lesson's quizzes
         page.frame(name="kd-isi").evaluate(CHOOSE, True)
         for quiz in inner.locator(".quiz[data-kd-soal]").all():
             quiz.locator("button[type=submit]").click()
@@ -441,6 +443,7 @@ def test_without_an_lms_the_package_keeps_progress_as_the_site_does(browser, lms
     status.filter(has_text="Tidak tersambung ke LMS").wait_for()
     inner = page.frame_locator("#kd-isi")
     inner.locator("a.kd-mulai").click()
+    inner.locator("#kd-tandai").wait_for()  # progres.js has bound the lesson's quizzes
     quiz = inner.locator(".quiz[data-kd-soal]").first
     quiz.locator("input[data-correct] + label").first.click()
     quiz.locator("button[type=submit]").click()
