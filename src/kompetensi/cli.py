@@ -341,6 +341,9 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                     budget = "" if size < scorm.BUDGET else f" (melebihi batas {scorm.BUDGET // 1000} KB)"
                     print(f"ditulis: {target.as_posix()} ({size / 1000:.0f} KB){budget}")
                     continue
+                if module.quiz is None and not args.modules:
+                    print(f"dilewati: modul '{module.id}' tidak memiliki kuis modul.", file=sys.stderr)
+                    continue
                 formats = list(qti.FORMATS) if args.format == "semua" else [args.format]
                 for fmt in formats:
                     target = out / qti.filename(module.id, fmt)
