@@ -201,6 +201,9 @@ self.addEventListener("fetch", function (event) {
   if (url.origin !== self.location.origin || url.href.indexOf(SCOPE) !== 0) {
     return;
   }
+  if (/\.zip$/.test(url.pathname)) {
+    return; // SCORM packages for facilitators: always fresh from the network, never kept on a phone
+  }
   if (isSearchIndex(url)) {
     event.respondWith(searchIndex(request, url));
     return;

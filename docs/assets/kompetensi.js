@@ -251,10 +251,12 @@
     note.className = "kd-singkatan";
     note.id = "kd-singkatan-" + Math.random().toString(36).slice(2, 9);
     note.appendChild(document.createTextNode(abbr.textContent + ": " + abbr.getAttribute("data-kd-arti") + ". "));
-    var link = document.createElement("a");
-    link.href = ROOT + "glosarium/#" + glossaryAnchor(abbr.textContent);
-    link.textContent = "Lihat di Glosarium";
-    note.appendChild(link);
+    if (!document.querySelector('meta[name="kd-paket"]')) { // a SCORM package has no glossary page
+      var link = document.createElement("a");
+      link.href = ROOT + "glosarium/#" + glossaryAnchor(abbr.textContent);
+      link.textContent = "Lihat di Glosarium";
+      note.appendChild(link);
+    }
     abbr.after(note);
     abbr.setAttribute("aria-expanded", "true");
     abbr.setAttribute("aria-controls", note.id);

@@ -1,4 +1,4 @@
-"""Command line: ``kompetensi check``, ``kompetensi rules``, ``kompetensi new``, ``kompetensi report``.
+"""Command line: ``kompetensi check``, ``rules``, ``new``, ``report``, ``codeowners``, ``export scorm|qti``.
 
 Exit codes: 0 clean, 1 errors found (or warnings with --strict), 2 wrong usage.
 """
@@ -6,12 +6,17 @@ Exit codes: 0 clean, 1 errors found (or warnings with --strict), 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
+import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from . import api, report
+from . import api, qti, report, scorm
 from .findings import count
 
 
@@ -129,6 +134,46 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--check", action="store_true", help="gagal (kode 1) bila .github/CODEOWNERS tidak mutakhir")
     group.add_argument("--write", action="store_true", help="tulis .github/CODEOWNERS")
     own.add_argument("--root", metavar="FOLDER", help=ROOT_HELP)
+
+    export = _command(
+        sub,
+        "export",
+        "buat paket SCORM atau bank soal modul untuk LMS",
+        "Membuat berkas untuk LMS (Moodle dan lainnya) dari halaman situs yang dibangun: paket SCORM 1.2 "
+        "per modul, atau bank soal kuis modul.",
+    )
+    export._positionals.title = "jenis"
+    kinds = export.add_subparsers(dest="kind", metavar="JENIS", parser_class=_Parser)
+    scorm_command = _command(
+        kinds,
+        "scorm",
+        "satu paket SCORM 1.2 (zip) per modul",
+        "Membuat satu paket SCORM 1.2 per modul: beranda modul, pelajaran, dan kuis modul dengan tampilan "
+        "situs, tanpa sambungan ke situs lain. LMS mencatat status lulus pada nilai lulus, skor, dan posisi "
+        "terakhir setiap peserta.",
+    )
+    qti_command = _command(
+        kinds,
+        "qti",
+        "bank soal kuis modul: Moodle XML dan QTI 1.2",
+        "Membuat bank soal dari kuis modul untuk kuis LMS yang diawasi: Moodle XML (untuk Moodle) dan QTI 1.2 "
+        "(untuk Canvas, Blackboard, dan LMS lain).",
+    )
+    qti_command.add_argument(
+        "--format",
+        choices=["semua", *qti.FORMATS],
+        default="semua",
+        help="moodle (Moodle XML), qti12 (QTI 1.2), atau semua (bawaan)",
+    )
+    for command, out in ((scorm_command, "paket-scorm"), (qti_command, "bank-soal")):
+        command.add_argument("modules", nargs="*", metavar="MODUL", help="id modul (bawaan: semua modul di situs)")
+        command.add_argument("--out", default=out, metavar="FOLDER", help=f"folder hasil (bawaan: {out})")
+        command.add_argument(
+            "--site",
+            metavar="FOLDER",
+            help="situs yang sudah dibangun (mkdocs build); bawaan: dibangun sekarang di folder sementara",
+        )
+        command.add_argument("--root", metavar="FOLDER", help=ROOT_HELP)
     return parser
 
 
@@ -147,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             return _report(parser, args)
         if args.command == "codeowners":
             return _codeowners(parser, args)
+        if args.command == "export":
+            return _export(parser, args)
         if args.command == "rules":
             from .guide import rules_markdown, rules_text
 
@@ -266,6 +313,81 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     errors, warnings = count(result.findings)
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
+
+
+def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.kind is None:
+        parser.error("pilih jenis ekspor: 'kompetensi export scorm' atau 'kompetensi export qti'")
+    name = f"kompetensi export {args.kind}"
+    root = _root(parser, args.root, Path.cwd())
+    book, _ = api.load(root)
+    unknown = [m for m in args.modules if m not in book.modules]
+    if unknown:
+        known = ", ".join(sorted(book.modules)) or "(belum ada modul)"
+        parser.error(f"modul {', '.join(repr(m) for m in unknown)} tidak ada; modul yang ada: {known}")
+    from .render import ordered_modules
+
+    shown = ordered_modules(book, os.environ.get("KOMPETENSI_PRATINJAU") == "1")
+    modules = [book.modules[m] for m in args.modules] if args.modules else shown
+    if args.site and not Path(args.site, "modul").is_dir():
+        parser.error(f"'{args.site}' bukan situs buku panduan yang sudah dibangun (tidak ada folder modul/)")
+    out = Path(args.out)
+    try:
+        with _built_site(root, args.site) as site:
+            for module in modules:
+                if args.kind == "scorm":
+                    target = out / scorm.site_path(module.id).rsplit("/", 1)[1]
+                    size = scorm.write(site, module, target)
+                    budget = "" if size < scorm.BUDGET else f" (melebihi batas {scorm.BUDGET // 1000} KB)"
+                    print(f"ditulis: {target.as_posix()} ({size / 1000:.0f} KB){budget}")
+                    continue
+                if module.quiz is None and not args.modules:
+                    print(f"dilewati: modul '{module.id}' tidak memiliki kuis modul.", file=sys.stderr)
+                    continue
+                formats = list(qti.FORMATS) if args.format == "semua" else [args.format]
+                for fmt in formats:
+                    target = out / qti.filename(module.id, fmt)
+                    content = qti.export(site, module, fmt)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(content)
+                    print(f"ditulis: {target.as_posix()} ({len(content) / 1000:.0f} KB)")
+    except _BuildFailed as exc:
+        print(f"{name}: galat: pembangunan situs gagal:\n{exc}", file=sys.stderr)
+        return 1
+    except (scorm.PackageError, qti.BankError) as exc:
+        print(f"{name}: galat: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{name}: galat: tidak dapat menulis ke '{out}' ({exc.strerror}).", file=sys.stderr)
+        return 1
+    return 0
+
+
+class _BuildFailed(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _built_site(root: Path, given: str | None) -> Iterator[Path]:
+    """The built site to export from: the one given, or a build made now in a temporary folder."""
+    if given:
+        yield Path(given)
+        return
+    if not (root / "mkdocs.yml").is_file():
+        raise _BuildFailed(f"tidak ada mkdocs.yml di {root}; bangun situsnya dulu dan pakai --site FOLDER.")
+    with tempfile.TemporaryDirectory(prefix="kompetensi-situs-") as folder:
+        print("Membangun situs di folder sementara (sekitar setengah menit)...", file=sys.stderr)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", folder],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            check=False,
+        )
+        if result.returncode != 0:
+            raise _BuildFailed((result.stderr or result.stdout).strip()[-3000:])
+        yield Path(folder)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import api, render, sanitize
+from . import api, render, sanitize, scorm
 from .findings import Finding
 from .model import Handbook, Module, Page
 from .plaintext import html_text
@@ -60,6 +61,9 @@ class KompetensiConfig(Config):
     """Build draft modules too (preview builds). The environment variable KOMPETENSI_PRATINJAU=1 also does."""
     nav_entry = c.Type(str, default=render.CATALOGUE)
     """The nav entry that the plugin expands into the whole 'Modul' section."""
+    scorm = c.Type(bool, default=False)
+    """Publish each module's SCORM 1.2 package (modul/<id>/<id>-scorm.zip), made from the built pages after the
+    build, and link it from the module page and the facilitator guide."""
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -163,7 +167,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             if source and file.src_dir and Path(file.src_dir).resolve() == docs and not _inside(Path(source), docs):
                 files.remove(file)
         in_nav = set(_nav_paths(config.nav))
-        for generated in render.generated_pages(self.book, self.drafts, self.today):
+        for generated in render.generated_pages(self.book, self.drafts, self.today, self.config.scorm):
             # Print handouts are reached from each module page; other generated pages may be left out of
             # a site's nav (the partners page in a small site, say) without a strict-mode warning.
             module_page = generated.site_path.startswith(render.MODULE_ROOT + "/")
@@ -173,6 +177,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         # One iCalendar file per agenda session, for a learner's phone calendar.
         for site_path, text in render.calendar_files(self.book, config.site_url or "", _build_time()):
             files.append(File.generated(config, site_path, content=text.encode("utf-8")))  # bytes: CRLF kept
+        if self.config.scorm:
+            # Written after the build (on_post_build) from the built pages; listed now so that links to it resolve.
+            for module in render.ordered_modules(self.book, self.drafts):
+                files.append(File.generated(config, scorm.site_path(module.id), content=b""))
         data = json.dumps(render.learner_data(self.book, self.drafts), ensure_ascii=False, separators=(",", ":"))
         files.append(File.generated(config, "assets/kompetensi-data.json", content=data))
         # mkdocs-quiz's stylesheet, from the installed package, as one cached file instead of inline per page.
@@ -203,7 +211,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             quiz.setdefault("enabled", bool(source.questions))
             page.meta["quiz"] = quiz
             page.meta["hide"] = [*page.meta.get("hide", []), "footer"]
-            markdown = render.decorate(module, source, markdown, self.today)
+            markdown = render.decorate(module, source, markdown, self.today, self.config.scorm)
         else:
             markdown = render.fill_markers(self.book, markdown, src_uri, self.drafts)
         return markdown + render.abbreviations(self.book, markdown)
@@ -256,7 +264,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Minify the handbook's own scripts and styles: about 7 KB gzip off a phone's first visit."""
+        """Minify the handbook's own scripts and styles (about 7 KB gzip off a phone's first visit), then package
+        each module for LMSs from the pages just built."""
         assets = Path(config.site_dir) / "assets"
         for name in MINIFIED:
             path = assets / name
@@ -264,6 +273,18 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
                 text = path.read_text(encoding="utf-8")
                 small = rjsmin.jsmin(text) if name.endswith(".js") else rcssmin.cssmin(text)
                 path.write_text(small, encoding="utf-8")
+        if self.config.scorm and self.book is not None:
+            started = time.perf_counter()
+            site = Path(config.site_dir)
+            modules = render.ordered_modules(self.book, self.drafts)
+            try:
+                sizes = [scorm.write(site, module, site / scorm.site_path(module.id)) for module in modules]
+            except scorm.PackageError as exc:
+                raise PluginError(f"Paket SCORM: {exc}") from exc
+            log.info(
+                f"Paket SCORM: {len(sizes)} modul, {sum(sizes) // 1024} KB, "
+                f"{time.perf_counter() - started:.1f} detik (terbesar {max(sizes, default=0) // 1024} KB)."
+            )
 
     def _module_of(self, src_uri: str) -> Module | None:
         """The module a page belongs to: its lessons, quiz, facilitator guide and landing page."""

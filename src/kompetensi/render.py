@@ -155,8 +155,14 @@ REFERENCE_LEGEND = (
 )
 
 
-def landing_page(book: Handbook, module: Module, today: dt.date | None = None) -> Generated:
-    """A module's first screen: what it is, the start (or continue) action and the lessons; details after."""
+def scorm_filename(module_id: str) -> str:
+    """The file name of a module's SCORM package, published beside its pages (see scorm.py)."""
+    return f"{module_id}-scorm.zip"
+
+
+def landing_page(book: Handbook, module: Module, today: dt.date | None = None, packages: bool = False) -> Generated:
+    """A module's first screen: what it is, the start (or continue) action and the lessons; details after.
+    With ``packages`` the facilitators' section links the module's SCORM package."""
     m = module.manifest
     lines: list[str] = []
     if m.status != "published":
@@ -211,7 +217,13 @@ def landing_page(book: Handbook, module: Module, today: dt.date | None = None) -
     lines += ["", "## Untuk fasilitator dan lokakarya", ""]
     if module.facilitator is not None:
         lines.append(f"- [Panduan Fasilitator]({module.facilitator.filename}): cara mengajarkan modul ini di kelas.")
-    lines += ["- [Versi cetak seluruh modul](cetak.md): semua pelajaran dan kuis sebagai bahan cetak.", ""]
+    lines += ["- [Versi cetak seluruh modul](cetak.md): semua pelajaran dan kuis sebagai bahan cetak."]
+    if packages:
+        lines.append(
+            f"- [Paket SCORM untuk LMS]({scorm_filename(module.id)}): modul ini dalam satu berkas zip (SCORM 1.2) "
+            "untuk Moodle atau LMS lain; status lulus dan skor kuis tercatat di LMS untuk setiap peserta."
+        )
+    lines.append("")
     lines += ["## Penyusun dan pemelihara", ""]
     for author in m.authors:
         lines.append(
@@ -268,8 +280,9 @@ def is_overdue(reviewed: dt.date, today: dt.date) -> bool:
     return today > due
 
 
-def decorate(module: Module, page: Page, markdown: str, today: dt.date) -> str:
-    """Add the module crumb at the top of a module page and the in-module pager at the bottom."""
+def decorate(module: Module, page: Page, markdown: str, today: dt.date, packages: bool = False) -> str:
+    """Add the module crumb at the top of a module page and the in-module pager at the bottom (and, with
+    ``packages``, the SCORM package to the facilitator guide)."""
     if page.kind == "lesson":
         where = f"Pelajaran {page.number} dari {len(module.lessons)} · {page.minutes} menit"
     elif page.kind == "quiz":
@@ -298,8 +311,25 @@ def decorate(module: Module, page: Page, markdown: str, today: dt.date) -> str:
         links.append(f"[{_esc(nxt.title)} →]({nxt.filename}){{ .md-button .md-button--primary .kd-next }}")
     pager = '\n\n<nav class="kd-pager" aria-label="Navigasi dalam modul" markdown>\n' + "\n".join(links) + "\n</nav>\n"
     if page.kind == "facilitator":
-        pager = expert_checks_section(module) + pager
+        pager = expert_checks_section(module) + (scorm_notice(module) if packages else "") + pager
     return prefix + "\n" + markdown.rstrip() + "\n" + pager
+
+
+def scorm_notice(module: Module) -> str:
+    """The facilitator guide's pointer to the module's SCORM package (an admonition: no heading of its own)."""
+    quiz = (
+        f"status lulus atau belum lulus pada nilai lulus {PASS_MARK}% dan skor terbaik kuis modul, "
+        if module.quiz is not None
+        else "status selesai, "
+    )
+    return (
+        '\n!!! info "Modul ini di LMS (SCORM)"\n'
+        f"    [Unduh paket SCORM 1.2 modul ini]({scorm_filename(module.id)}) untuk diunggah ke Moodle atau LMS lain "
+        "yang dipakai BKPSDM atau lembaga pelatihan. Paket berisi beranda modul, semua pelajaran, dan kuis modul "
+        "dengan tampilan situs ini, dan tidak memuat apa pun dari situs lain. LMS mencatat untuk setiap peserta: "
+        f"{quiz}serta halaman terakhir agar peserta dapat melanjutkan. Untuk kuis LMS yang diawasi, pengelola "
+        "repositori dapat membuat bank soal kuis modul (Moodle XML atau QTI) dengan `kompetensi export qti`.\n"
+    )
 
 
 def expert_checks_section(module: Module) -> str:
@@ -532,14 +562,16 @@ def visible(book: Handbook, include_drafts: bool) -> Handbook:
     return dataclasses.replace(book, modules=kept, paths=paths)
 
 
-def generated_pages(book: Handbook, include_drafts: bool = True, today: dt.date | None = None) -> list[Generated]:
+def generated_pages(
+    book: Handbook, include_drafts: bool = True, today: dt.date | None = None, packages: bool = False
+) -> list[Generated]:
     book = visible(book, include_drafts)
     today = today or dt.date.today()
     pages = [catalogue_page(book, include_drafts)]
     if book.paths:
         pages.append(paths_index_page(book))
         pages += [path_page(book, path) for path in book.paths]
-    pages += [landing_page(book, module, today) for module in ordered_modules(book, include_drafts)]
+    pages += [landing_page(book, module, today, packages) for module in ordered_modules(book, include_drafts)]
     pages += [print_page(book, module) for module in ordered_modules(book, include_drafts)]
     if book.glossary:
         pages.append(glossary_page(book))
