@@ -4,16 +4,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# ProperDocs, the maintained fork of MkDocs 1.x, in an environment of its own (tests/test_properdocs.py
+# builds the handbook with it and compares every page with the MkDocs build).
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build bench browser clean
+.PHONY: serve test check build bench browser properdocs clean
 
 # Install everything, build the handbook and serve it with live reload on http://127.0.0.1:8000
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Install everything (Python packages and Debian's Chromium) and run all the tests
-test: $(STAMP) browser
+test: $(STAMP) $(PD_STAMP) browser
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/pytest
@@ -35,9 +39,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The same pinned stack with ProperDocs instead of MkDocs. Material and mkdocs-quiz declare `mkdocs` as a
+# requirement, so pip brings it; it is removed again because ProperDocs answers every `mkdocs.*` import
+# itself, and a build that could fall back on MkDocs' code would prove nothing.
+$(PD_STAMP): pyproject.toml
+	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PD_VENV)/bin/python -m pip install --quiet -e '.[properdocs]'
+	$(PD_VENV)/bin/python -m pip uninstall --quiet --yes mkdocs mkdocs-get-deps
+	touch $(PD_STAMP)
+
+# Build with both generators and compare the two sites (what tests/test_properdocs.py does inside `make test`).
+properdocs: $(STAMP) $(PD_STAMP)
+	rm -rf build/mkdocs build/properdocs
+	$(BIN)/mkdocs build --strict --quiet --site-dir build/mkdocs
+	$(PD_VENV)/bin/properdocs build --strict --quiet --site-dir build/properdocs
+	$(BIN)/python scripts/compare_sites.py build/mkdocs build/properdocs
+
 # Browser tests drive Debian's Chromium (playwright cannot download browsers here).
 browser:
 	@bash scripts/ensure-chromium.sh
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache
+	rm -rf site build $(VENV) $(PD_VENV) .pytest_cache .ruff_cache
