@@ -27,6 +27,8 @@ from .nasty import FM, TRAPS, assert_valid, check_many_in_subprocess, render
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 Make = Callable[[Path], None]  # writes the nasty thing at the given path
+# One pytest-xdist worker runs this file: the checked copies are made once, for all its cases.
+pytestmark = pytest.mark.xdist_group("korpus")
 
 
 @dataclass(frozen=True)

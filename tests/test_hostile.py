@@ -27,6 +27,8 @@ from .hostile import BODY, CONTEXTS, HTML, PLAIN, Context, cases
 # value; an unclosed fence is not a fence (Markdown shows it as text); a backslash is only a character.
 INERT = ("*[ABC]: <img", "```\nPagar kode", "dengan garis miring")
 REPORT: dict[str, object] = {}
+# One pytest-xdist worker runs this file: the inputs are checked once, for both tests.
+pytestmark = pytest.mark.xdist_group("berbahaya")
 
 
 @pytest.fixture(scope="module")

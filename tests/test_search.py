@@ -26,6 +26,8 @@ from kompetensi.search_plugin import UNUSED_BUNDLE_FILES, run_pagefind
 from .conftest import MINI, ROOT, axe_violations, build, copy_mini, edit, published, url_of
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
+# One pytest-xdist worker runs this file: its search-enabled fixture site is built once.
+pytestmark = pytest.mark.xdist_group("cari")
 
 # A built Material page, cut down: header with a form, the article with an mkdocs-quiz quiz, its
 # progress box, the module crumb and pager, and an inline script that mentions a form tag.
