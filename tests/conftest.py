@@ -10,6 +10,7 @@ Under pytest-xdist each shared build is still made once: the first worker builds
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import re
 import shutil
@@ -55,11 +56,15 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+# The generator installed: MkDocs as pinned, or ProperDocs after a move (it answers `mkdocs.*` imports).
+GENERATOR = "mkdocs" if importlib.util.find_spec("mkdocs") else "properdocs"
+
+
 def build(root: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build` (strict, as configured) of the handbook at ``root``."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site"), *extra],
+        [sys.executable, "-m", GENERATOR, "build", "-d", str(root / "site"), *extra],
         cwd=root,
         capture_output=True,
         text=True,
