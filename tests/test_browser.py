@@ -6,20 +6,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import build, copy_mini, serve
-
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory):
-    root = copy_mini(tmp_path_factory.mktemp("peramban") / "buku")
-    result = build(root)
-    assert result.returncode == 0, result.stderr
-    url, server = serve(root / "site")
-    yield url
-    server.shutdown()
-    server.server_close()
+def base_url(mini_url: str) -> str:
+    """The fixture handbook's shared build (conftest.mini_site), served on loopback."""
+    return mini_url
 
 
 @pytest.fixture

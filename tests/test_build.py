@@ -10,17 +10,15 @@ from mkdocs.exceptions import PluginError
 
 from kompetensi.mkdocs_plugin import KompetensiPlugin
 
-from .conftest import ROOT, build, copy_mini, edit
+from .conftest import build, edit, published, url_of
 
 D = "modules/contoh-dasar"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_mini(tmp_path_factory.mktemp("situs") / "buku")
-    result = build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def site(mini_site: Path) -> Path:
+    """The fixture handbook built once for the whole run (conftest.mini_site): these tests only read it."""
+    return mini_site
 
 
 def _article(path: Path) -> str:
@@ -205,11 +203,18 @@ def test_drafts_only_in_preview_builds(mini: Path) -> None:
     assert "masih draf" in _article(mini / "site/modul/contoh-lanjut/01-satu/index.html")
 
 
-def test_real_handbook_builds_strict(real_site: Path) -> None:
-    modules = sorted(p.name for p in (ROOT / "modules").iterdir() if p.is_dir())
-    assert len(modules) >= 2
-    for module_id in modules:
-        assert (real_site / f"modul/{module_id}/index.html").is_file()
+def test_real_handbook_builds_strict(real_site: Path, preview_site: Path, real_book) -> None:
+    """Production publishes every published module and no draft; preview publishes drafts too."""
+    modules = sorted(real_book.modules.values(), key=lambda m: m.id)
+    assert modules, "the handbook has no module"
+    for module in modules:
+        draft = module.manifest.status == "draft"
+        assert (real_site / url_of(module) / "index.html").is_file() != draft, (module.id, module.manifest.status)
+        assert (preview_site / url_of(module) / "index.html").is_file(), module.id
+        for page in module.pages:
+            assert (preview_site / url_of(module, page) / "index.html").is_file(), page.rel
+    built = {p.name for p in (real_site / "modul").iterdir() if p.is_dir()}
+    assert built == {m.id for m in published(real_book)}  # nothing published that the model does not know
     test_built_site_requests_no_other_origin(real_site)
 
 

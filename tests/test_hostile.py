@@ -27,6 +27,14 @@ from .hostile import BODY, CONTEXTS, HTML, PLAIN, Context, cases
 # value; an unclosed fence is not a fence (Markdown shows it as text); a backslash is only a character.
 INERT = ("*[ABC]: <img", "```\nPagar kode", "dengan garis miring")
 REPORT: dict[str, object] = {}
+# One pytest-xdist worker runs this file: the inputs are checked once, for both tests.
+pytestmark = pytest.mark.xdist_group("berbahaya")
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> tuple[collections.Counter[str], list[tuple[Context, str]]]:
+    """Every hostile input checked once for this file: both tests below read the result."""
+    return _outcomes(tmp_path_factory.mktemp("periksa"))
 
 
 def _outcomes(tmp_path: Path) -> tuple[collections.Counter[str], list[tuple[Context, str]]]:
@@ -45,8 +53,8 @@ def _outcomes(tmp_path: Path) -> tuple[collections.Counter[str], list[tuple[Cont
     return counts, passed
 
 
-def test_every_hostile_input_is_refused_at_its_file_or_inert(tmp_path: Path) -> None:
-    counts, passed = _outcomes(tmp_path)
+def test_every_hostile_input_is_refused_at_its_file_or_inert(outcomes) -> None:
+    counts, passed = outcomes
     total = sum(counts.values())
     assert total == len(cases()) > 400
     unexpected = [(c.name, p[:60]) for c, p in passed if not any(marker in p for marker in INERT)]
@@ -111,10 +119,10 @@ def _visit_every_page(browser, site: Path) -> dict[str, list[str]]:
 
 @pytest.mark.browser
 def test_inert_and_bypassed_sites_run_nothing_and_load_nothing_elsewhere(
-    browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    browser, outcomes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The inputs the checker lets through, built exactly as CI builds.
-    _, passed = _outcomes(tmp_path / "periksa")
+    _, passed = outcomes
     inert = copy_mini(tmp_path / "lembam")
     _apply_all(inert, passed)
     result = build(inert)

@@ -238,9 +238,26 @@ def removals(html: str) -> tuple[Removal, ...]:
         return ()
     parsed_before, parsed_after = _parse(html), _parse(cleaned)
     before, after = parsed_before.tags, parsed_after.tags
-    matcher = difflib.SequenceMatcher(a=[t for t, _ in before], b=[t for t, _ in after], autojunk=False)
+    # Only the middle where the two tag sequences differ goes to SequenceMatcher, which is quadratic in what
+    # it is given: a page of thousands of elements with one removal took seconds. The common start and end
+    # are paired one to one, as the matcher would pair them.
+    start = 0
+    while start < min(len(before), len(after)) and before[start][0] == after[start][0]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end][0] == after[-1 - end][0]:
+        end += 1
+    middle = difflib.SequenceMatcher(
+        a=[t for t, _ in before[start : len(before) - end]],
+        b=[t for t, _ in after[start : len(after) - end]],
+        autojunk=False,
+    )
+    opcodes = [("equal", 0, start, 0, start)] if start else []
+    opcodes += [(op, a1 + start, a2 + start, b1 + start, b2 + start) for op, a1, a2, b1, b2 in middle.get_opcodes()]
+    if end:
+        opcodes.append(("equal", len(before) - end, len(before), len(after) - end, len(after)))
     found: list[Removal] = []
-    for op, a1, a2, b1, _ in matcher.get_opcodes():
+    for op, a1, a2, b1, _ in opcodes:
         if op in ("delete", "replace"):
             found += [Removal(tag) for tag, _ in before[a1:a2]]
         elif op == "equal":
