@@ -612,7 +612,7 @@ AGENDA_PAGES = {"agenda": "agenda/", "modul": "modul/belajar-wajib-asn/", "mitra
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [(360, 740), (1280, 800)], ids=["ponsel", "desktop"])
 def test_sessions_pass_axe_and_fit_a_phone(browser, real_agenda_url: str, scheme: str, viewport) -> None:
-    from .test_accessibility import _violations
+    from .conftest import axe_violations
     from .test_phone import SIDEWAYS
 
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, color_scheme=scheme)
@@ -622,7 +622,7 @@ def test_sessions_pass_axe_and_fit_a_phone(browser, real_agenda_url: str, scheme
         page.goto(real_agenda_url + path)
         page.wait_for_load_state("networkidle")
         assert page.locator(".kd-sesi").count() or name == "mitra"
-        found = _violations(page)
+        found = axe_violations(page)
         if found:
             failures[name] = found
         if viewport[0] == 360:
