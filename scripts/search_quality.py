@@ -202,7 +202,15 @@ class OurBox:
         # The box shows a phone screen's worth first and the rest as the list scrolls: ask for the next
         # batch until five results (what recall@5 counts) are listed or there are no more.
         while self.page.locator(".kd-cari__tautan").count() < 5 and self.page.locator(".kd-cari__lagi").is_visible():
-            self.page.click(".kd-cari__lagi")
+            shown = self.page.locator(".kd-cari__tautan").count()
+            # As the button does, without the scroll a click makes (scrolling to the end loads more by itself).
+            self.page.locator(".kd-cari__lagi").dispatch_event("click")
+            self.page.wait_for_function(
+                "n => document.querySelectorAll('.kd-cari__tautan').length > n"
+                " || document.querySelector('.kd-cari__lagi').hidden",
+                arg=shown,
+                timeout=30000,
+            )
             self.page.wait_for_selector(selector, state="attached", timeout=30000)
         hrefs = self.page.eval_on_selector_all(".kd-cari__tautan", "links => links.map(a => a.href)")
         return [site_path(h, self.base) for h in hrefs]

@@ -193,7 +193,8 @@ def test_the_phone_menu_opens_and_closes_from_the_keyboard(page, real_url: str, 
     page.keyboard.press("Enter")
     assert menu.get_attribute("aria-expanded") == "true"
     assert not drawer.evaluate("e => e.inert")
-    assert page.evaluate(FOCUS)["seen"] and page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "focus moves into the menu"
+    page.wait_for_function(f"() => ({FOCUS})().seen", timeout=5000)  # once the drawer has slid in
     page.keyboard.press("Escape")
     assert drawer.evaluate("e => e.inert")
     assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"

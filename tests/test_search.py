@@ -256,26 +256,31 @@ def _search(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".kd-cari__tautan", "links => links.map(a => new URL(a.href).pathname)")
 
 
+MORE_SHOWN = """n => document.querySelectorAll('.kd-cari__tautan').length > n
+    || document.querySelector('.kd-cari__lagi').hidden"""
+
+
+def _more(page) -> list[str]:
+    """Ask for the next batch as the button does, and wait for it. (A click would first scroll the list, and
+    scrolling to its end loads the next batch by itself, racing the click.)"""
+    shown = page.locator(".kd-cari__tautan").count()
+    page.locator(".kd-cari__lagi").dispatch_event("click")
+    page.wait_for_function(MORE_SHOWN, arg=shown)
+    return page.eval_on_selector_all(".kd-cari__tautan", "links => links.map(a => new URL(a.href).pathname)")
+
+
 def _top(page, query: str, count: int = 5) -> list[str]:
     """The first ``count`` results: the box shows a phone screen's worth first, then more on request."""
     found = _search(page, query)
-    more = page.locator(".kd-cari__lagi")
-    while len(found) < count and more.is_visible():
-        shown = len(found)
-        more.click()
-        page.wait_for_function(f"() => document.querySelectorAll('.kd-cari__tautan').length > {shown}")
-        found = page.eval_on_selector_all(".kd-cari__tautan", "links => links.map(a => new URL(a.href).pathname)")
+    while len(found) < count and page.locator(".kd-cari__lagi").is_visible():
+        found = _more(page)
     return found[:count]
 
 
 def _all_results(page, query: str) -> list[str]:
     found = _search(page, query)
-    more = page.locator(".kd-cari__lagi")
-    while more.is_visible():
-        count = len(found)
-        more.click()
-        page.wait_for_function(f"() => document.querySelectorAll('.kd-cari__tautan').length > {count}")
-        found = page.eval_on_selector_all(".kd-cari__tautan", "links => links.map(a => new URL(a.href).pathname)")
+    while page.locator(".kd-cari__lagi").is_visible():
+        found = _more(page)
     return found
 
 
