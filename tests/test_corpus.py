@@ -231,7 +231,9 @@ def test_corpus_files_are_byte_exact() -> None:
     assert files == {c.make.name for c in CASES if isinstance(c.make, corpus)}, "one case per corpus file"
 
 
-@pytest.fixture(scope="module")
+# Session scope: under pytest-xdist a worker may run another file's tests between two of this file's,
+# which would tear a module fixture down and make it again.
+@pytest.fixture(scope="session")
 def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str, list | str]]:
     """Every case placed in its own copy of the mini handbook and checked: case id -> (root, path, outcome).
 

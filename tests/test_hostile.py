@@ -31,7 +31,9 @@ REPORT: dict[str, object] = {}
 pytestmark = pytest.mark.xdist_group("berbahaya")
 
 
-@pytest.fixture(scope="module")
+# Session scope: under pytest-xdist a worker may run another file's tests between two of this file's,
+# which would tear a module fixture down and make it again.
+@pytest.fixture(scope="session")
 def outcomes(tmp_path_factory: pytest.TempPathFactory) -> tuple[collections.Counter[str], list[tuple[Context, str]]]:
     """Every hostile input checked once for this file: both tests below read the result."""
     return _outcomes(tmp_path_factory.mktemp("periksa"))

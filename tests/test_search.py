@@ -197,7 +197,9 @@ def _with_our_search(root: Path) -> None:
     edit(root / "mkdocs.yml", "  - search\n", "  - kompetensi-search\n")
 
 
-@pytest.fixture(scope="module")
+# Session scope: under pytest-xdist a worker may run another file's tests between two of this file's,
+# which would tear a module fixture down and make it again.
+@pytest.fixture(scope="session")
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_mini(tmp_path_factory.mktemp("cari") / "buku")
     _with_our_search(root)
