@@ -1374,8 +1374,10 @@
     return Math.max(0, Math.round(number)).toString(36);
   }
 
+  /* Whole seconds, rounded down: a restored time is never later than the original, so a quiz attempt made
+     in the same second as one restored from the LMS still sorts after it. */
   function stamp(iso) {
-    return b36(Date.parse(iso) / 1000);
+    return b36(Math.floor(Date.parse(iso) / 1000));
   }
 
   function unstamp(text) {
