@@ -12,7 +12,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from .findings import Finding
-from .manifest import KEBAB, kebab_suggestion
+from .manifest import KEBAB, describe_value, kebab_suggestion
 from .model import Event
 from .plaintext import markup_problem, web_url_problem
 from .rules import RULES
@@ -94,20 +94,6 @@ ABOUT_FILE = "Setiap sesi: id, title, start, modules, host, place atau online, d
 )
 
 
-def _describe(value: object) -> str:
-    if value is None:
-        return "kosong"
-    if isinstance(value, bool):
-        return f"nilai ya/tidak ({value!r})"
-    if isinstance(value, str):
-        return f"teks '{value[:40]}'"
-    if isinstance(value, list):
-        return "daftar"
-    if isinstance(value, dict):
-        return "pasangan kunci-nilai"
-    return str(value)[:40]
-
-
 def parse_time(value: object) -> tuple[dt.datetime | None, str]:
     """A moment with its UTC offset from what YAML made of ``value``, or the problem in Indonesian."""
     if isinstance(value, dt.datetime):
@@ -123,7 +109,7 @@ def parse_time(value: object) -> tuple[dt.datetime | None, str]:
         if "T" not in text.upper() and " " not in text:
             return None, f"hanya tanggal ({text[:40]}); tulis juga jam dan zona waktu"
     else:
-        return None, f"yang ditulis {_describe(value)}"
+        return None, f"yang ditulis {describe_value(value)}"
     if moment.tzinfo is None or moment.utcoffset() is None:
         return None, "zona waktu tidak ditulis; tambahkan +07:00 untuk WIB"
     if not 1971 <= moment.year <= 9998:
@@ -175,7 +161,7 @@ def _event(
     line = doc.line("events", index)
     if not isinstance(item, dict):
         problem = f"Sesi ke-{index + 1} harus berupa pasangan kunci-nilai (id: ..., title: ..., ...), bukan " + (
-            f"{_describe(item)}."
+            f"{describe_value(item)}."
         )
         return None, [
             RULES["data-invalid"].at(rel, line, doc.column("events", index), problem=problem, about=ABOUT_FILE)
@@ -216,7 +202,7 @@ def _event(
             continue
         if spec.kind in ("id", "text", "url", "status"):
             if not isinstance(value, str) or not value.strip():
-                value_problem(key, f"harus teks yang tidak kosong, tetapi yang ditulis {_describe(value)}")
+                value_problem(key, f"harus teks yang tidak kosong, tetapi yang ditulis {describe_value(value)}")
                 continue
             value = value.strip()
             if spec.kind == "url":
@@ -255,7 +241,7 @@ def _event(
         elif spec.kind == "count":
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_CAPACITY:
                 value_problem(
-                    key, f"harus bilangan bulat 1 sampai {MAX_CAPACITY}, tetapi yang ditulis {_describe(value)}"
+                    key, f"harus bilangan bulat 1 sampai {MAX_CAPACITY}, tetapi yang ditulis {describe_value(value)}"
                 )
                 continue
             clean[key] = value
@@ -310,22 +296,22 @@ def _modules(
 ) -> tuple[list[str], list[int]]:
     """The module ids of one event (a single id is taken as a list of one) and the line of each."""
     where = ("events", index, "modules")
+
+    def refuse(line: int, column: int, problem: str) -> None:
+        findings.append(
+            RULES["agenda-value"].at(
+                rel, line, column, key="modules", event=name, problem=problem, about=FIELDS["modules"].about
+            )
+        )
+
     if isinstance(value, str):
         value = [value]
         lines = [doc.line(*where)]
     elif isinstance(value, list):
         lines = [doc.line(*where, j) for j in range(len(value))]
     else:
-        findings.append(
-            RULES["agenda-value"].at(
-                rel,
-                doc.line(*where),
-                doc.column(*where),
-                key="modules",
-                event=name,
-                problem=f"harus daftar id modul, tetapi yang ditulis {_describe(value)}",
-                about=FIELDS["modules"].about,
-            )
+        refuse(
+            doc.line(*where), doc.column(*where), f"harus daftar id modul, tetapi yang ditulis {describe_value(value)}"
         )
         return [], []
     modules: list[str] = []
@@ -334,33 +320,13 @@ def _modules(
     for item, line in zip(value, lines, strict=True):
         if not isinstance(item, str) or not item.strip():
             bad = True
-            findings.append(
-                RULES["agenda-value"].at(
-                    rel,
-                    line,
-                    1,
-                    key="modules",
-                    event=name,
-                    problem=f"setiap butir harus id modul, tetapi ada {_describe(item)}",
-                    about=FIELDS["modules"].about,
-                )
-            )
+            refuse(line, 1, f"setiap butir harus id modul, tetapi ada {describe_value(item)}")
             continue
         if item.strip() not in modules:
             modules.append(item.strip()[:200])
             kept.append(line)
     if not modules and not bad:
-        findings.append(
-            RULES["agenda-value"].at(
-                rel,
-                doc.line(*where),
-                doc.column(*where),
-                key="modules",
-                event=name,
-                problem="daftarnya kosong",
-                about=FIELDS["modules"].about,
-            )
-        )
+        refuse(doc.line(*where), doc.column(*where), "daftarnya kosong")
     return modules, kept
 
 

@@ -81,7 +81,8 @@ _TYPE_NAMES = {
 }
 
 
-def _describe(value: object) -> str:
+def describe_value(value: object) -> str:
+    """A YAML value as a message names it: 'kosong', 'angka 5', "teks 'x'", 'daftar', ...."""
     if value is None:
         return "kosong"
     if isinstance(value, bool):
@@ -104,7 +105,7 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
     manifest = Manifest(id=folder)
     data = doc.value
     if not isinstance(data, dict):
-        findings.append(RULES["yaml-not-mapping"].at(rel, 1, 1, what="module.yml", found=_describe(data)))
+        findings.append(RULES["yaml-not-mapping"].at(rel, 1, 1, what="module.yml", found=describe_value(data)))
         return manifest, findings
 
     for key in data:
@@ -128,7 +129,7 @@ def validate_manifest(doc: YamlDoc, folder: str, rel: str, today: dt.date) -> tu
                 doc.column(key, *path),
                 key=".".join(map(str, (key, *path))),
                 expected=expected,
-                found=_describe(value),
+                found=describe_value(value),
                 about=FIELDS[key].about,
             )
         )

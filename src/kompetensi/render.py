@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 
 from . import agenda as ag
+from .agenda import MONTHS
 from .manifest import LICENSES
 from .model import AUDIENCES, COMPETENCIES, LEVELS, Event, Handbook, LearningPath, Module, Page
 from .plaintext import html_text, md_text, md_url
@@ -32,20 +33,6 @@ MARKER_OWNERS = "<!-- kompetensi:pemelihara -->"
 MARKER_AGENDA_FORMAT = "<!-- kompetensi:agenda-format -->"
 PARTNERS = "mitra.md"
 AGENDA = "agenda/index.md"
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 
 def tanggal(day: dt.date | None) -> str:
@@ -767,29 +754,22 @@ def agenda_page(book: Handbook, today: dt.date) -> Generated:
         lines += [
             f"Daftar ini diperbarui setiap kali situs dibangun, terakhir {tanggal(today)}.",
             "{: .kd-kartu-info }",
-            "",
-            "## Akan datang { #akan-datang }",
-            "",
-            '<div class="kd-sesi-daftar" data-agenda="akan" markdown>',
-            "",
         ]
-        if not coming:
-            lines += ["Belum ada sesi baru yang dijadwalkan.", "{: .kd-agenda-kosong }", ""]
-        for event in coming:
-            lines += session_card(book, event, "../", coming=True)
-        lines += [
-            "</div>",
-            "",
-            "## Sudah berlangsung { #sudah-berlangsung }",
-            "",
-            '<div class="kd-sesi-daftar" data-agenda="lalu" markdown>',
-            "",
-        ]
-        if not gone:
-            lines += ["Belum ada.", "{: .kd-agenda-kosong }", ""]
-        for event in gone:
-            lines += session_card(book, event, "../", coming=False)
-        lines += ["</div>", ""]
+        for heading, anchor, kind, sessions, none, is_coming in (
+            ("Akan datang", "akan-datang", "akan", coming, "Belum ada sesi baru yang dijadwalkan.", True),
+            ("Sudah berlangsung", "sudah-berlangsung", "lalu", gone, "Belum ada.", False),
+        ):
+            lines += [
+                "",
+                f"## {heading} {{ #{anchor} }}",
+                "",
+                f'<div class="kd-sesi-daftar" data-agenda="{kind}" markdown>',
+            ]
+            lines += [""] + ([none, "{: .kd-agenda-kosong }", ""] if not sessions else [])
+            for event in sessions:
+                lines += session_card(book, event, "../", coming=is_coming)
+            lines += ["</div>"]
+        lines += [""]
     lines += [
         "## Untuk fasilitator dan penyelenggara { #untuk-fasilitator }",
         "",
