@@ -68,21 +68,24 @@ class Hints:
 
     budget: int = 50_000
 
-    def __call__(self, word: str, candidates: Iterable[str]) -> str:
+    def _spend(self, candidates: Iterable[str]) -> list[str] | None:
+        """The candidates to compare, or None once the run's budget is spent."""
         choices = list(candidates)
         self.budget -= len(choices)
-        return did_you_mean(word, choices) if self.budget >= 0 else ""
+        return choices if self.budget >= 0 else None
+
+    def __call__(self, word: str, candidates: Iterable[str]) -> str:
+        choices = self._spend(candidates)
+        return did_you_mean(word, choices) if choices is not None else ""
 
     def file(self, typed: str, candidates: Iterable[str]) -> str:
-        choices = list(candidates)
-        self.budget -= len(choices)
-        best = nearest_file(typed, choices) if self.budget >= 0 else ""
+        choices = self._spend(candidates)
+        best = nearest_file(typed, choices) if choices is not None else ""
         return f" Maksud Anda '{best}'?" if best else ""
 
     def anchor(self, typed: str, anchors: Iterable[str]) -> str:
-        choices = list(anchors)
-        self.budget -= len(choices)
-        return anchor_hint(typed, choices) if self.budget >= 0 else ""
+        choices = self._spend(anchors)
+        return anchor_hint(typed, choices) if choices is not None else ""
 
 
 WORD = re.compile(r"[\w-]+")
