@@ -107,7 +107,8 @@ def test_offline_notice_lists_saved_modules_and_learner_pages_work_offline(brows
         page = context.new_page()
         module = data["modules"][2]
         save_for_offline(page, real_url, module)
-        assert page.get_by_role("button", name="Perbarui salinan tanpa internet").is_visible()  # remembered
+        # remembered: the label is set once the page has read what the service worker keeps (asynchronous)
+        page.get_by_role("button", name="Perbarui salinan tanpa internet").wait_for(state="visible", timeout=10000)
         context.set_offline(True)
         page.goto(real_url + "progres/")  # never visited: kept since the worker was installed
         assert page.locator("h1").inner_text() == "Progres Saya"
