@@ -116,6 +116,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = _TEMPLATES
+        # Material indents its block tags: without this, a fifth of every page is indentation (more at scale,
+        # where the navigation lists hundreds of modules). Only whitespace before a block tag goes; the newline
+        # before it stays, so no two words or tags are joined and pages render the same.
+        env.lstrip_blocks = True
         return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
