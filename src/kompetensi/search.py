@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import builthtml
 from .model import GlossaryTerm, Handbook
 from .render import GLOSSARY, MODULE_ROOT, PATHS, module_path, ordered_modules, page_site_path
 
@@ -107,10 +108,7 @@ IGNORED: tuple[Selector, ...] = (
 
 # Regions whose text is not markup: start tags inside them must not be touched.
 _OPAQUE = re.compile(r"<!--.*?-->|<(script|style|textarea)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_START_TAG = re.compile(
-    r"""<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>"""
-)
-_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_START_TAG = builthtml.START_TAG
 
 
 _TAGS_OF_INTEREST = frozenset({"h1", *(s.tag for s in IGNORED if s.tag)})
@@ -126,11 +124,7 @@ def should_index(src_uri: str, exclude: Iterable[str] = ()) -> bool:
 
 
 def _attributes(text: str) -> dict[str, str]:
-    found = {}
-    for match in _ATTR.finditer(text):
-        value = next((g for g in match.groups()[1:] if g is not None), "")
-        found[match.group(1).lower()] = html.unescape(value)
-    return found
+    return {name: value or "" for name, value in builthtml.attributes(text).items()}
 
 
 def _end_tag(page_html: str, tag: str, start: int, opaque: list[tuple[int, int]]) -> int:
