@@ -28,6 +28,7 @@ _ESCAPE_ANYWHERE = {
     "|": "\\|",
 }
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_TRANSLATION = str.maketrans({**_ENTITIES, **_ESCAPE_ANYWHERE})
 _LINE_START = re.compile(r"^(?:[#+\-=:]|\d+[.)])")
 MAX_PLAIN = 2000
 
@@ -49,7 +50,7 @@ def markup_problem(value: str) -> str | None:
 def md_text(value: str) -> str:
     """``value`` as literal text inside generated Markdown: nothing in it is read as Markdown or HTML."""
     text = " ".join(value.split())
-    out = "".join(_ESCAPE_ANYWHERE.get(char) or _ENTITIES.get(char) or char for char in text)
+    out = text.translate(_TRANSLATION)
     start = _LINE_START.match(out)
     if start:  # would start a heading, list or definition where the text opens a line
         out = "".join(f"&#{ord(c)};" for c in start.group()) + out[start.end() :]

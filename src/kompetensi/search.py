@@ -322,13 +322,14 @@ def vocabulary(texts: Iterable[str], min_length: int = 4, limit: int = 30000) ->
     Words shorter than ``min_length`` or without a letter are left out; hyphenated words count whole
     and by their parts. Link targets, attribute lists and HTML tags are not words of the text.
     """
-    counts: Counter[str] = Counter(
-        part
-        for text in texts
-        for word in _WORD.findall(_fold(_URL.sub(" ", text)))
-        for part in ([word, *word.split("-")] if "-" in word else [word])
-        if len(part) >= min_length and not part.isdigit() and _LETTER.search(part)
-    )
+    words: Counter[str] = Counter()
+    for text in texts:
+        words.update(_WORD.findall(_fold(_URL.sub(" ", text))))
+    counts: Counter[str] = Counter()  # the filters run once per distinct word, not once per occurrence
+    for word, count in words.items():
+        for part in [word, *word.split("-")] if "-" in word else [word]:
+            if len(part) >= min_length and not part.isdigit() and _LETTER.search(part):
+                counts[part] += count
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [word for word, _ in ranked[:limit]]
 
