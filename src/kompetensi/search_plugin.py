@@ -9,7 +9,10 @@ leaves the index through the ``exclude`` option (globs of source paths) or, as w
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -54,6 +57,7 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
         self.labels: dict[str, dict[str, str]] = {}
         self.book: Handbook | None = None
         self.indexed = 0
+        self.marked: list[str] = []
         self.serving = False
         self.indexer: threading.Thread | None = None
 
@@ -76,6 +80,7 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.indexed = 0
+        self.marked = []
 
     # Last, so that the quiz markup and everything other plugins add is already in the page.
     @event_priority(-100)
@@ -90,6 +95,7 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
         except search.MarkupError as error:
             raise PluginError(f"{src_uri}: {error}") from error
         self.indexed += 1
+        self.marked.append(page.file.dest_uri)
         return marked
 
     @event_priority(-100)
@@ -103,7 +109,7 @@ class KompetensiSearchPlugin(BasePlugin[SearchConfig]):
             return
         if self.indexed == 0:
             raise PluginError("Tidak ada halaman yang ditandai untuk indeks pencarian.")
-        pages = run_pagefind(site)
+        pages = run_pagefind(site, self.marked)
         if pages != self.indexed:
             raise PluginError(
                 f"Pagefind mengindeks {pages} halaman berbahasa '{LANGUAGE}', padahal {self.indexed} halaman "
@@ -139,8 +145,32 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def run_pagefind(site: Path) -> int:
-    """Index ``site`` with the Pagefind binary; returns the number of pages in the Indonesian index."""
+def run_pagefind(site: Path, marked: list[str] | None = None) -> int:
+    """Index ``site`` with the Pagefind binary; returns the number of pages in the Indonesian index.
+
+    With ``marked`` (the built files of the pages marked for the index), Pagefind reads only those: they are
+    hard-linked into a scratch folder inside the site, which it crawls, so that it does not parse the print
+    handouts (each a whole module) and other pages only to find them unmarked. Where the file system has no
+    hard links, Pagefind crawls the whole site."""
+    if marked:
+        for stale in site.glob(".pagefind-*"):  # left by a build that was killed while indexing
+            shutil.rmtree(stale, ignore_errors=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
+        try:
+            for dest in marked:
+                (scratch / dest).parent.mkdir(parents=True, exist_ok=True)
+                os.link(site / dest, scratch / dest)
+        except OSError:
+            shutil.rmtree(scratch, ignore_errors=True)
+        else:
+            try:
+                return _pagefind(scratch, site / BUNDLE_DIR)
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+    return _pagefind(site, site / BUNDLE_DIR)
+
+
+def _pagefind(source: Path, bundle: Path) -> int:
     try:
         import pagefind_bin
     except ImportError as error:
@@ -153,7 +183,7 @@ def run_pagefind(site: Path) -> int:
         raise PluginError(f"Program Pagefind tidak ditemukan: {error}") from error
     try:
         result = subprocess.run(
-            [executable, "--site", str(site), "--output-subdir", BUNDLE_DIR, "--quiet"],
+            [executable, "--site", str(source), "--output-path", str(bundle), "--quiet"],
             capture_output=True,
             text=True,
             timeout=600,
@@ -165,7 +195,7 @@ def run_pagefind(site: Path) -> int:
         output = (result.stderr + result.stdout).strip()[-2000:]
         raise PluginError(f"Pagefind gagal membangun indeks (kode {result.returncode}):\n{output}")
     try:
-        entry = json.loads((site / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise PluginError(f"Pagefind tidak menulis pagefind-entry.json yang sah: {error}") from error
     languages = entry.get("languages", {})
