@@ -46,6 +46,28 @@ def test_nav_lists_modules_and_their_pages_in_order(site: Path) -> None:
     assert order == sorted(order)
 
 
+def test_many_modules_are_grouped_in_the_navigation(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond render.NAV_GROUP modules the navigation lists numbered groups; a page carries the group titles
+    and its own group only (navigation.prune), so a page's size no longer grows with the handbook. Built
+    in-process with a group of one module, so that the mini handbook's two modules make two groups."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from kompetensi import render
+
+    monkeypatch.setattr(render, "NAV_GROUP", 1)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    features = "  features: [navigation.indexes, navigation.prune]  # as in the handbook's mkdocs.yml\n"
+    edit(mini / "mkdocs.yml", "  font: false\n", "  font: false\n" + features)
+    monkeypatch.chdir(mini)
+    mkdocs_build(load_config(str(mini / "mkdocs.yml"), site_dir=str(mini / "site"), strict=True))
+    lesson = next((mini / "site/modul/contoh-lanjut").glob("0*/index.html")).read_text(encoding="utf-8")
+    nav = lesson[lesson.index('<nav class="md-nav md-nav--primary"') : lesson.index('<div class="md-content"')]
+    assert "Modul 1–1" in nav and "Modul 2–2" in nav
+    assert "Contoh Modul Lanjut" in nav, "its own group is open"
+    assert "Pengantar TTE" not in nav, "another group's modules and pages are left out of the page"
+
+
 def test_landing_page_shows_every_manifest_field(site: Path) -> None:
     page = _article(site / "modul/contoh-dasar/index.html")
     for expected in (

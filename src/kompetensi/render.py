@@ -618,15 +618,28 @@ def partners_page(book: Handbook, include_drafts: bool) -> Generated:
     return Generated(PARTNERS, "Mitra dan Penyusun", _with_title("Mitra dan Penyusun", "\n".join(lines) + "\n"))
 
 
+NAV_GROUP = 20
+"""Up to this many modules are listed in the navigation as they are; beyond it, in numbered groups of this
+size. Every page carries the open parts of the navigation (navigation.prune): with 400 modules each page
+listed 400 titles, the navigation was most of every page and its rendering grew with the square of the
+handbook. Grouped, a page lists the group titles and its own group."""
+
+
 def module_nav(book: Handbook, include_drafts: bool) -> list[object]:
     """The 'Modul' navigation section as plain lists and dicts (the shape of mkdocs.yml's nav)."""
-    entries: list[object] = [CATALOGUE]
+    sections: list[object] = []
     for module in ordered_modules(book, include_drafts):
         children: list[object] = [module_path(module.id)]
         for page in module.pages:
             children.append({html_text(page.title or page.slug): page_site_path(module, page)})
-        entries.append({html_text(module.manifest.title): children})
-    return entries
+        sections.append({html_text(module.manifest.title): children})
+    if len(sections) > NAV_GROUP:
+        sections = [
+            {f"Modul {start + 1}–{start + len(group)}": group}
+            for start in range(0, len(sections), NAV_GROUP)
+            if (group := sections[start : start + NAV_GROUP])
+        ]
+    return [CATALOGUE, *sections]
 
 
 # --- Agenda ---------------------------------------------------------------------------------------------
