@@ -69,6 +69,8 @@ def has_class(name: str, tag: str | None = None) -> Callable[[Element], bool]:
 # '<' in text is escaped, every attribute well formed. A tokenizer of tags is enough to read them (the same
 # trees, offsets included, on every page of a 200-lesson build), and three times faster than html.parser.
 RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
+"""Elements whose content is text, never markup."""
+_RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in RAW_TEXT}
 _START_TAG = r"""<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>"""
 START_TAG = re.compile(_START_TAG)
 """A start tag: its name, the text of its attributes, and '/' when self-closed."""
@@ -130,7 +132,7 @@ def parse(text: str, start: int = 0, end: int | None = None) -> Element:
             if tag in VOID or match.group(4):
                 element.close_start = element.end = position
             elif tag in RAW_TEXT:  # its text is not markup: skip to its end tag
-                closer = re.compile(rf"</{tag}\s*>", re.I).search(text, position, end)
+                closer = _RAW_END[tag].search(text, position, end)
                 element.close_start = closer.start() if closer else end
                 element.end = skip_to = closer.end() if closer else end
             else:

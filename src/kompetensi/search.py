@@ -107,7 +107,7 @@ IGNORED: tuple[Selector, ...] = (
 )
 
 # Regions whose text is not markup: start tags inside them must not be touched.
-_OPAQUE = re.compile(r"<!--.*?-->|<(script|style|textarea)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_OPAQUE = re.compile(rf"<!--.*?-->|<({'|'.join(sorted(builthtml.RAW_TEXT))})\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _START_TAG = builthtml.START_TAG
 
 
