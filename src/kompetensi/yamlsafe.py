@@ -84,12 +84,12 @@ def _shares_nodes(root: Node) -> bool:
     return False
 
 
-def _char_at(text: str, mark: yaml.Mark | None) -> str:
-    if mark is None:
-        return ""
+def _text_at(text: str, mark: yaml.Mark | None, length: int = 1) -> str:
+    """The ``length`` characters of ``text`` from ``mark`` (within its line)."""
     lines = text.split("\n")
-    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
-    return line[mark.column] if 0 <= mark.column < len(line) else ""
+    if mark is None or not 0 <= mark.line < len(lines):
+        return ""
+    return lines[mark.line][mark.column : mark.column + length] if mark.column >= 0 else ""
 
 
 def _parse_yaml(text: str, rel: str, line_offset: int = 0) -> tuple[YamlDoc | None, list[Finding]]:
@@ -121,11 +121,11 @@ def _parse_yaml(text: str, rel: str, line_offset: int = 0) -> tuple[YamlDoc | No
         )
         mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         problem = exc.problem or context or "sintaks tidak dikenal"
-        character = _char_at(text, exc.problem_mark)
+        character = _text_at(text, exc.problem_mark)
         if character == "\t":
             problem = "found a tab character"
         elif problem.startswith("found invalid Unicode character escape"):  # "\\ud800": half a character
-            digits = text.split("\n")[mark.line][mark.column : mark.column + 4] if mark else ""
+            digits = _text_at(text, mark, 4)
             if re.fullmatch(r"[dD][89a-fA-F][0-9a-fA-F]{2}", digits):
                 problem = _HALF_CHARACTER.format(int(digits, 16))
         problem = _translate(problem, character)
