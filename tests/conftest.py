@@ -197,20 +197,22 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _shared(tmp_path_factory, "mini", make) / "buku" / "site"
 
 
-@pytest.fixture(scope="session")
-def real_url(real_site: Path):
-    url, server = serve(real_site)
+def served(site: Path):
+    """Serve ``site`` for a yield fixture: the URL while the fixture lives, then the server stops."""
+    url, server = serve(site)
     yield url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site: Path):
+    yield from served(real_site)
 
 
 @pytest.fixture(scope="session")
 def mini_url(mini_site: Path):
-    url, server = serve(mini_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from served(mini_site)
 
 
 # ---------- the real handbook, found through the engine's model ------------------------------------------

@@ -588,7 +588,7 @@ def real_agenda_url(tmp_path_factory: pytest.TempPathFactory):
     """The real handbook (its styles and scripts) with made-up sessions, built strict and served."""
     import shutil
 
-    from .conftest import build, serve
+    from .conftest import build, served
 
     root = tmp_path_factory.mktemp("agenda-nyata") / "buku"
     root.mkdir()
@@ -599,10 +599,7 @@ def real_agenda_url(tmp_path_factory: pytest.TempPathFactory):
     (root / A).write_text(SESSIONS.format(soon=SOON, later=LATER, before=before), encoding="utf-8")
     result = build(root, "--strict")
     assert result.returncode == 0, result.stderr[-3000:]
-    url, server = serve(root / "site")
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from served(root / "site")
 
 
 AGENDA_PAGES = {"agenda": "agenda/", "modul": "modul/belajar-wajib-asn/", "mitra": "mitra/"}

@@ -28,7 +28,7 @@ import pytest
 from kompetensi import api, builthtml, render, scorm
 from kompetensi.quizstats import PASS_MARK
 
-from .conftest import ROOT, build, copy_mini, edit, serve
+from .conftest import ROOT, build, copy_mini, edit, served
 
 SCORM_AGAIN = ROOT / "tests/scorm/node_modules/scorm-again/dist/scorm12.min.js"
 LMS_PAGE = ROOT / "tests/scorm/lms.html"
@@ -267,10 +267,7 @@ def lms(packages: dict[str, zipfile.ZipFile], tmp_path_factory: pytest.TempPathF
     shutil.copy(SCORM_AGAIN, root / "scorm12.min.js")
     for module_id, archive in packages.items():
         archive.extractall(root / "paket" / module_id)
-    url, server = serve(root)
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from served(root)
 
 
 @pytest.fixture(scope="module")
