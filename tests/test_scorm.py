@@ -69,6 +69,18 @@ def test_module_page_and_facilitator_guide_link_the_package(real_site: Path, dat
         assert f'href="../{name}"' in guide
 
 
+def test_the_lms_code_travels_in_packages_only(real_site: Path, packages: dict[str, zipfile.ZipFile]) -> None:
+    """Every page of the site loads progres.js: the SCORM side (paket.js) is in the packages, not there."""
+    site_script = (real_site / scorm.PROGRESS_JS).read_text(encoding="utf-8")
+    assert "LMSInitialize" not in site_script and "suspend_data" not in site_script
+    assert not (real_site / scorm.PACKAGE_JS).exists()
+    for archive in packages.values():
+        assert "LMSInitialize" in archive.read(scorm.PACKAGE_JS).decode("utf-8")
+        assert f'<script src="{scorm.PACKAGE_JS}">' in archive.read(scorm.LAUNCHER).decode("utf-8")
+        pages = [n for n in archive.namelist() if n.endswith(".html") and n != scorm.LAUNCHER]
+        assert pages and not any(scorm.PACKAGE_JS in archive.read(n).decode("utf-8") for n in pages)
+
+
 def test_manifest_is_well_formed_scorm_12(packages: dict[str, zipfile.ZipFile]) -> None:
     book, _ = api.load(ROOT)
     for module_id, archive in packages.items():
@@ -204,7 +216,7 @@ def test_build_option_packages_a_module_whose_title_is_hostile_plain_text(tmp_pa
     launcher = archive.read("index.html").decode("utf-8")
     tree = builthtml.parse(launcher)
     assert builthtml.text_of(launcher, tree.find(lambda e: e.tag == "title")) == title
-    assert [e.get("src") for e in tree.iter() if e.tag == "script"] == ["assets/progres.js"]
+    assert [e.get("src") for e in tree.iter() if e.tag == "script"] == ["assets/progres.js", scorm.PACKAGE_JS]
     assert "modul/contoh-dasar/alur.svg" in archive.namelist()  # the module's image travels with it
 
 
@@ -455,7 +467,7 @@ def test_a_full_module_fits_suspend_data(lms_page, data: dict) -> None:
     """Worst case per module: every lesson marked, every lesson question answered after many tries, the most
     attempts the store keeps, each choosing every option, the module complete."""
     page = lms_page
-    page.goto(page.url.rsplit("/", 1)[0] + f"/paket/{data['modules'][0]['id']}/kuis.html")
+    page.goto(page.url.rsplit("/", 1)[0] + f"/paket/{data['modules'][0]['id']}/index.html")  # paket.js runs there
     for module in data["modules"]:
         result = page.evaluate(
             """(module) => {

@@ -7,11 +7,11 @@ cannot work inside a package: links to pages outside the module become plain tex
 module's pages point at the package's files, and pages outside the package (the facilitator guide, the
 print handout) are left out. Nothing in a package refers to another origin.
 
-The package is one SCO. Its launcher, ``index.html``, owns the LMS session: progres.js, the site's one
-progress store, finds the LMS's API from there, opens the session once, shows the module's pages in an
-inner frame and ends the session only when the launcher itself is left (a multi-page SCO that finishes on
-every page's unload would end the session at the first page change). The pages in the frame read and
-write the launcher's store; see the SCORM section of progres.js for the CMI values it reports.
+The package is one SCO. Its launcher, ``index.html``, owns the LMS session: paket.js (loaded there only,
+beside progres.js, the site's one progress store) finds the LMS's API, opens the session once, shows the
+module's pages in an inner frame and ends the session only when the launcher itself is left (a multi-page
+SCO that finishes on every page's unload would end the session at the first page change). The pages in the
+frame read and write the launcher's store; see paket.js for the CMI values it reports.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
+
+import rjsmin
 
 from . import builthtml
 from .builthtml import Element
@@ -42,6 +44,8 @@ LAUNCHER = "index.html"
 HOME = "beranda.html"
 FRAME = "kd-isi"
 PACKAGE_CSS = "assets/kompetensi-paket.css"
+PACKAGE_JS = "assets/kompetensi-paket.js"
+"""The LMS side (the engine's paket.js): only a package's launcher loads it, never a page of the site."""
 PROGRESS_JS = "assets/progres.js"
 SCRIPTS = ("assets/kompetensi.js", PROGRESS_JS)
 """The site's scripts a package runs when its pages load them; progres.js (the engine's) is required.
@@ -312,7 +316,6 @@ def _launcher_html(head: _Head, module: Module, pages: list[_Page], data: str) -
         for p in pages
     )
     files = json.dumps([p.file for p in pages], separators=(",", ":"))
-    progress = PROGRESS_JS
     return (
         '<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
@@ -330,7 +333,7 @@ def _launcher_html(head: _Head, module: Module, pages: list[_Page], data: str) -
         "<noscript><p>Modul ini membutuhkan JavaScript. Aktifkan JavaScript di peramban, lalu buka lagi.</p>"
         "</noscript>\n"
         f'<div id="kd-data" hidden data-json="{html.escape(data, quote=True)}"></div>\n'
-        f'</div>\n<script src="{html.escape(progress)}"></script>\n</body>\n</html>\n'
+        f'</div>\n<script src="{PROGRESS_JS}"></script>\n<script src="{PACKAGE_JS}"></script>\n</body>\n</html>\n'
     )
 
 
@@ -428,8 +431,9 @@ def package_files(site: Path, module: Module) -> dict[str, bytes]:
         raise PackageError(f"Modul '{module.id}': halaman yang dibangun tidak memuat data progres (#kd-data).")
     for script in head.scripts:
         package.add_site_file(script, "Skrip halaman")
-    own = importlib.resources.files("kompetensi") / "assets" / "paket.css"
-    package.files[PACKAGE_CSS] = own.read_bytes()
+    own = importlib.resources.files("kompetensi") / "assets"
+    package.files[PACKAGE_CSS] = (own / "paket.css").read_bytes()
+    package.files[PACKAGE_JS] = rjsmin.jsmin((own / "paket.js").read_text(encoding="utf-8")).encode("utf-8")
     package.files[LAUNCHER] = _launcher_html(head, module, package.pages, data).encode("utf-8")
     names = sorted(package.files)
     return {"imsmanifest.xml": manifest_xml(module, names), **{name: package.files[name] for name in names}}
