@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
+from kompetensi import builthtml
 from kompetensi.mkdocs_plugin import KompetensiPlugin
 
 from .conftest import build, edit, published, url_of
@@ -126,6 +128,25 @@ def test_glossary_page_and_abbreviations(site: Path) -> None:
     assert "Tanda tangan yang memakai sertifikat elektronik." in _article(site / "glosarium/index.html")
     lesson = _article(site / "modul/contoh-dasar/01-pengantar/index.html")
     assert '<abbr title="Tanda Tangan Elektronik">TTE</abbr>' in lesson
+
+
+def test_each_abbreviation_of_a_page_knows_its_glossary_entry(site: Path) -> None:
+    """kompetensi.js links a tapped abbreviation to the id the build wrote beside the page; the build is the one
+    place where those ids are made, so every abbreviation must find its entry there."""
+    glossary = builthtml.parse((site / "glosarium/index.html").read_text(encoding="utf-8"))
+    ids = {e.get("id") for e in glossary.iter() if e.get("id")}
+    checked = 0
+    for path in site.rglob("index.html"):
+        text = path.read_text(encoding="utf-8")
+        tree = builthtml.parse(text)
+        terms = {builthtml.text_of(text, e) for e in tree.iter() if e.tag == "abbr"}
+        links: dict[str, str] = {}
+        for island in tree.find_all(builthtml.has_class("kd-istilah")):
+            links.update(json.loads(island.get("data-json")))
+        assert terms <= set(links), (path, terms - set(links))
+        assert all(links[term] in ids for term in terms), path
+        checked += len(terms)
+    assert checked >= 2
 
 
 def test_catalogue_marker_is_filled(site: Path) -> None:

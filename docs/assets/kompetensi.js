@@ -236,8 +236,20 @@
   var script = document.currentScript;
   var ROOT = script ? script.src.replace(/assets\/kompetensi\.js(\?.*)?$/, "") : "/";
 
+  /* The id of a term's glossary entry, as the build wrote it beside the page (.kd-istilah); "" if not there. */
   function glossaryAnchor(term) {
-    return "g-" + term.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    var anchor = "";
+    document.querySelectorAll("article .kd-istilah[data-json]").forEach(function (island) {
+      try {
+        var links = JSON.parse(island.getAttribute("data-json"));
+        if (!anchor && Object.prototype.hasOwnProperty.call(links, term) && typeof links[term] === "string") {
+          anchor = links[term];
+        }
+      } catch (error) {
+        /* an unreadable island: the link opens the glossary at its top */
+      }
+    });
+    return anchor;
   }
 
   function toggleAbbr(abbr) {
@@ -253,7 +265,8 @@
     note.appendChild(document.createTextNode(abbr.textContent + ": " + abbr.getAttribute("data-kd-arti") + ". "));
     if (!document.querySelector('meta[name="kd-paket"]')) { // a SCORM package has no glossary page
       var link = document.createElement("a");
-      link.href = ROOT + "glosarium/#" + glossaryAnchor(abbr.textContent);
+      var anchor = glossaryAnchor(abbr.textContent);
+      link.href = ROOT + "glosarium/" + (anchor ? "#" + encodeURIComponent(anchor) : "");
       link.textContent = "Lihat di Glosarium";
       note.appendChild(link);
     }

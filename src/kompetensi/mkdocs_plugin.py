@@ -95,6 +95,7 @@ def _dirty_notice_as_info(record: logging.LogRecord) -> bool:
 class KompetensiPlugin(BasePlugin[KompetensiConfig]):
     def __init__(self) -> None:
         self.bodies: dict[str, str] = {}
+        self.glossary_links: dict[str, dict[str, str]] = {}
         self.book: Handbook | None = None
         self.pages: dict[str, tuple[Module, Page]] = {}
         self.findings: list[Finding] = []
@@ -220,6 +221,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             markdown = render.decorate(module, source, markdown, self.today, self.config.scorm)
         else:
             markdown = render.fill_markers(self.book, markdown, src_uri, self.drafts)
+        self.glossary_links[src_uri] = render.glossary_links(self.book, markdown)
         return markdown + render.abbreviations(self.book, markdown)
 
     # Before mkdocs_quiz (priority 0) adds its own form, script and style: the page is exactly what Markdown
@@ -239,6 +241,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
         # What mkdocs-quiz appends after the mark is its inline script, style and sidebar (about 60 KB on every
         # quiz page): its behaviour is progres.js's, its style the shared assets/mkdocs-quiz.css.
         html, _, _ = html.partition(_ASSETS_MARK)
+        links = self.glossary_links.get(src_uri)
+        if links:  # where a tapped abbreviation leads (kompetensi.js); print chapters keep theirs
+            html += _json_element('class="kd-istilah"', links)  # a class: a handout holds several pages
         if src_uri in self.pages:  # module pages are the chapters of their print handout
             self.bodies[src_uri] = html
         if src_uri in self.pages:
@@ -364,11 +369,16 @@ def _nav_paths(nav: object) -> list[str]:
     return []
 
 
-def _embedded_data(data: dict[str, object]) -> str:
-    """The page's own progress data as JSON in an attribute: inert, and unlike a <script> element it is not
-    re-run by Material's instant navigation."""
+def _json_element(marker: str, data: dict[str, Any]) -> str:
+    """Data for the page's scripts as JSON in a hidden element's attribute: inert, and unlike a <script>
+    element it is not re-run by Material's instant navigation."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f'\n<div id="kd-data" hidden data-json="{html_text(text)}"></div>\n'
+    return f'\n<div {marker} hidden data-json="{html_text(text)}"></div>\n'
+
+
+def _embedded_data(data: dict[str, object]) -> str:
+    """The page's own progress data."""
+    return _json_element('id="kd-data"', data)
 
 
 _PRINT_SLOT = re.compile(r'<div class="kd-cetak-isi" data-halaman="([a-z0-9-]+)"></div>')

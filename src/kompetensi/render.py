@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import agenda as ag
 from .agenda import MONTHS
 from .manifest import LICENSES
-from .model import AUDIENCES, COMPETENCIES, LEVELS, Event, Handbook, LearningPath, Module, Page
+from .model import AUDIENCES, COMPETENCIES, LEVELS, Event, GlossaryTerm, Handbook, LearningPath, Module, Page
 from .plaintext import html_text, md_text, md_url
 from .quizstats import PASS_MARK
 
@@ -336,16 +336,30 @@ def expert_checks_section(module: Module) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _abbreviated(book: Handbook, text: str | None) -> list[GlossaryTerm]:
+    """The glossary terms with an expansion that occur in ``text`` (all of them when ``text`` is None)."""
+    return [
+        term
+        for term in book.glossary
+        if term.expansion
+        and "]" not in term.term
+        and "\n" not in term.expansion
+        and (text is None or term.term in text)
+    ]
+
+
 def abbreviations(book: Handbook, text: str | None = None) -> str:
     """Markdown ``abbr`` definitions for the glossary terms with an expansion (shown on hover) that occur in
     ``text`` (all of them when ``text`` is None). Python-Markdown matches every definition against every
     text node of the page, so a page carries only its own: the cost no longer grows with the glossary."""
-    lines = []
-    for term in book.glossary:
-        usable = term.expansion and "]" not in term.term and "\n" not in term.expansion
-        if usable and (text is None or term.term in text):
-            lines.append(f"*[{term.term}]: {term.expansion}")
+    lines = [f"*[{term.term}]: {term.expansion}" for term in _abbreviated(book, text)]
     return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+def glossary_links(book: Handbook, text: str) -> dict[str, str]:
+    """For each abbreviation of a page (see ``abbreviations``), the id of its glossary entry: the browser
+    links a tapped abbreviation there without knowing how ids are made."""
+    return {term.term: term_anchor(term.term) for term in _abbreviated(book, text)}
 
 
 def term_anchor(term: str) -> str:
