@@ -225,7 +225,7 @@ def test_build_option_packages_a_module_whose_title_is_hostile_plain_text(tmp_pa
 
 
 def content_key(module: dict) -> str:
-    """progres.js's fingerprint of a module's lessons and questions (FNV-1a, base 36)."""
+    """paket.js's fingerprint of a module's lessons and questions (FNV-1a, base 36)."""
     text = ";".join(f"{lesson['slug']}:{','.join(lesson['questions'])}" for lesson in module["lessons"])
     text += "|" + ",".join(module["quiz"]["questions"] if module["quiz"] else [])
     value = 2166136261
@@ -241,7 +241,7 @@ def content_key(module: dict) -> str:
 
 
 def decode(text: str, module: dict) -> dict:
-    """cmi.suspend_data read independently of progres.js (the format its encodeState documents)."""
+    """cmi.suspend_data read independently of paket.js (the format its encodeState documents)."""
     parts = text.split("|")
     assert parts[0] == "k1" and len(parts) == 6, text
     assert parts[1] == content_key(module)
