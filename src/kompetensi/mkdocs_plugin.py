@@ -221,8 +221,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):
             markdown = render.decorate(module, source, markdown, self.today, self.config.scorm)
         else:
             markdown = render.fill_markers(self.book, markdown, src_uri, self.drafts)
-        self.glossary_links[src_uri] = render.glossary_links(self.book, markdown)
-        return markdown + render.abbreviations(self.book, markdown)
+        terms = render.abbreviated(self.book, markdown)
+        self.glossary_links[src_uri] = render.glossary_links(terms)
+        return markdown + render.abbreviations(terms)
 
     # Before mkdocs_quiz (priority 0) adds its own form, script and style: the page is exactly what Markdown
     # made of the contributor's text. It passes the site's allowlist here (quiz pieces pass it inside the

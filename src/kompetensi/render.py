@@ -336,8 +336,9 @@ def expert_checks_section(module: Module) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _abbreviated(book: Handbook, text: str | None) -> list[GlossaryTerm]:
-    """The glossary terms with an expansion that occur in ``text`` (all of them when ``text`` is None)."""
+def abbreviated(book: Handbook, text: str | None) -> list[GlossaryTerm]:
+    """The glossary terms with an expansion that occur in ``text`` (all of them when ``text`` is None): a
+    page's abbreviations, found once and then written twice (``abbreviations``, ``glossary_links``)."""
     return [
         term
         for term in book.glossary
@@ -348,18 +349,18 @@ def _abbreviated(book: Handbook, text: str | None) -> list[GlossaryTerm]:
     ]
 
 
-def abbreviations(book: Handbook, text: str | None = None) -> str:
-    """Markdown ``abbr`` definitions for the glossary terms with an expansion (shown on hover) that occur in
-    ``text`` (all of them when ``text`` is None). Python-Markdown matches every definition against every
-    text node of the page, so a page carries only its own: the cost no longer grows with the glossary."""
-    lines = [f"*[{term.term}]: {term.expansion}" for term in _abbreviated(book, text)]
+def abbreviations(terms: list[GlossaryTerm]) -> str:
+    """Markdown ``abbr`` definitions of a page's abbreviations (see ``abbreviated``), shown on hover.
+    Python-Markdown matches every definition against every text node of the page, so a page carries only
+    its own: the cost no longer grows with the glossary."""
+    lines = [f"*[{term.term}]: {term.expansion}" for term in terms]
     return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
 
 
-def glossary_links(book: Handbook, text: str) -> dict[str, str]:
-    """For each abbreviation of a page (see ``abbreviations``), the id of its glossary entry: the browser
-    links a tapped abbreviation there without knowing how ids are made."""
-    return {term.term: term_anchor(term.term) for term in _abbreviated(book, text)}
+def glossary_links(terms: list[GlossaryTerm]) -> dict[str, str]:
+    """For each of a page's abbreviations, the id of its glossary entry: the browser links a tapped
+    abbreviation there without knowing how ids are made."""
+    return {term.term: term_anchor(term.term) for term in terms}
 
 
 def term_anchor(term: str) -> str:
